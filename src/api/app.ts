@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { EngineContext } from '../engine/context.js';
+import type { Ingestion } from '../engine/ingest.js';
+import { requireAuth, sessionRoutes, type ApiVariables } from './auth.js';
+import { handleError } from './errors.js';
+import { ingestionRoutes } from './ingestion-routes.js';
+import { openApiDocument } from './openapi.js';
+import { accountRoutes } from './rest/accounts-routes.js';
+import { contactRoutes } from './rest/contacts-routes.js';
+import { overviewRoutes } from './rest/overview-routes.js';
+
+export interface AppOptions {
+  /** Built dashboard (`web/dist`); without it only the APIs are served. */
+  webRoot?: string;
+}
+
+/** The whole HTTP surface: Segment ingestion at `/v1`, REST at `/api`, sessions at `/auth`, the dashboard at `/`. */
+export function createApp(context: EngineContext, ingestion: Ingestion, options: AppOptions = {}): Hono {
+  const app = new Hono();
+  app.onError(handleError);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+
+  app.route('/v1', ingestionRoutes(context, ingestion));
+  app.route('/auth', sessionRoutes(context));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  app.get('/health', (c) => c.json({ ok: true }));
+
+  const api = new Hono<{ Variables: ApiVariables }>();
+  api.use('*', requireAuth(context));
+  api.get('/me', (c) => c.json({ workspaceId: c.get('workspaceId'), user: c.get('user') }));
+  api.route('/overview', overviewRoutes(context));
+  api.route('/accounts', accountRoutes(context));
+  api.route('/contacts', contactRoutes(context));
+  app.route('/api', api);
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: webRoot }));
+    app.use('/*', serveStatic({ root: webRoot }));
+    // The dashboard routes in the browser: any other GET shows its page.
+    app.get('*', (c) => c.html(index));
+  }
+  return app;
+}

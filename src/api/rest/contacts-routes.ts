@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { notFound } from '../../core/errors.js';
+import type { EngineContext } from '../../engine/context.js';
+import type { ApiVariables } from '../auth.js';
+import { intParam } from '../query-params.js';
+
+/** `/api/contacts/{userId}` (an anonymousId works too) and the contact's timeline. */
+export function contactRoutes(context: EngineContext): Hono<{ Variables: ApiVariables }> {
+  const app = new Hono<{ Variables: ApiVariables }>();
+  const { store } = context;
+
+  const getContact = async (workspaceId: string, userId: string) => {
+    const contact = await store.contacts.findByUserId(workspaceId, userId);
+    if (!contact) throw notFound(`contact ${userId}`);
+    return contact;
+  };
+
+  app.get('/:userId', async (c) => c.json(await getContact(c.get('workspaceId'), c.req.param('userId'))));
+
+  app.get('/:userId/timeline', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const contact = await getContact(workspaceId, c.req.param('userId'));
+    const page = await store.timeline.ofContact(workspaceId, contact.id, {
+      limit: intParam(c, 'limit', { min: 1, max: 500, fallback: 50 }),
+      cursor: c.req.query('cursor'),
+      channel: c.req.query('channel'),
+    });
+    return c.json(page);
+  });
+
+  return app;
+}

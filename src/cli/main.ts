@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { DEFAULT_WORKSPACE_ID } from '../store/workspaces.js';
+import { addUser } from '../engine/users.js';
+import { startServer } from './serve.js';
+import { openContext, type GlobalOptions } from './wiring.js';
+import { registerDataCommands } from './data-commands.js';
+
+/** The `touchpoint` command: the one place where configuration is read and things are wired. */
+const program = new Command('touchpoint')
+  .description('Touchpoint: customer engagement platform')
+  .addOption(new Option('--data <dir>', 'directory of the embedded database').default('./data').env('TOUCHPOINT_DATA'))
+  .addOption(new Option('--database-url <url>', 'PostgreSQL connection URL (postgres://...); embedded SQLite when absent').env('DATABASE_URL'))
+  .showHelpAfterError();
+
+const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+program
+  .command('serve')
+  .description('serve the dashboard, the REST API and the ingestion API')
+  .addOption(new Option('--port <n>', 'port').default(3000).env('PORT').argParser(Number))
+  .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1').env('HOST'))
+  .option('--demo', 'load demo data first if the database is empty')
+  .action(async (options: { port: number; host: string; demo?: boolean }) => {
+    const context = await openContext(globals());
+    const keys = await context.store.workspaces.ensureKeys(DEFAULT_WORKSPACE_ID, context.ids.secret, context.clock.now());
+    if (options.demo) {
+      const { loadDemoIfEmpty } = await import('../engine/demo/load-demo.js');
+      await loadDemoIfEmpty(context, DEFAULT_WORKSPACE_ID, { log: (line) => console.log(line) });
+    }
+    const server = await startServer(context, { port: options.port, host: options.host });
+    console.log(`Touchpoint is running at ${server.url}`);
+    console.log(`  ingestion: ${server.url}/v1  (write key ${keys.writeKey})`);
+    console.log(`  REST API:  ${server.url}/api (Authorization: Bearer ${keys.apiToken})`);
+    const stop = async () => {
+      await server.close();
+      await context.store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('create or update the database schema (also done on every start)')
+  .action(async () => {
+    const context = await openContext(globals());
+    console.log('database schema is up to date');
+    await context.store.close();
+  });
+
+program
+  .command('keys')
+  .description("print the default workspace's write key and API token, creating them if needed")
+  .option('--json', 'print as JSON')
+  .action(async (options: { json?: boolean }) => {
+    const context = await openContext(globals());
+    const keys = await context.store.workspaces.ensureKeys(DEFAULT_WORKSPACE_ID, context.ids.secret, context.clock.now());
+    console.log(options.json ? JSON.stringify(keys) : `write key: ${keys.writeKey}\nAPI token: ${keys.apiToken}`);
+    await context.store.close();
+  });
+
+const users = program.command('users').description('team members who log in to the dashboard');
+users
+  .command('add <email>')
+  .description('add a team member (or reset the password of an existing one)')
+  .option('--admin', 'make the member an admin')
+  .addOption(new Option('--role <role>', 'role').choices(['admin', 'manager', 'csm']).default('csm'))
+  .addOption(new Option('--password <password>', 'password (asked for when absent)').env('TOUCHPOINT_PASSWORD'))
+  .option('--name <name>', 'display name')
+  .action(async (email: string, options: { admin?: boolean; role: 'admin' | 'manager' | 'csm'; password?: string; name?: string }) => {
+    const password = options.password ?? (await askPassword());
+    const context = await openContext(globals());
+    try {
+      const user = await addUser(context, { workspaceId: DEFAULT_WORKSPACE_ID, email, password, role: options.admin ? 'admin' : options.role, name: options.name });
+      console.log(`${user.email} can log in (${user.role})`);
+    } finally {
+      await context.store.close();
+    }
+  });
+
+registerDataCommands(program, globals);
+
+async function askPassword(): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return await rl.question('password: ');
+  } finally {
+    rl.close();
+  }
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const e = error as { code?: string; message?: string; issues?: { path: string; message: string }[] };
+  console.error(`touchpoint: ${e.message ?? String(error)}`);
+  for (const issue of e.issues ?? []) console.error(`  ${issue.path}: ${issue.message}`);
+  process.exit(1);
+});

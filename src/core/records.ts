@@ -1,0 +1,61 @@
+import type { Category, Channel, Direction } from './interactions.js';
+
+/** The shapes the API returns and the dashboard shows. Times are epoch milliseconds. */
+
+export interface Account {
+  groupId: string;
+  name: string | null;
+  plan: string | null;
+  mrr: number | null;
+  contractValue: number | null;
+  industry: string | null;
+  employees: number | null;
+  complexity: string | null;
+  renewalDate: number | null;
+  ownerEmail: string | null;
+  traits: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+  contactCount: number;
+  /** Time of the account's newest interaction, if any. */
+  lastSeenAt: number | null;
+}
+
+export interface Contact {
+  id: string;
+  userIds: string[];
+  anonymousIds: string[];
+  email: string | null;
+  name: string | null;
+  locale: string | null;
+  timezone: string | null;
+  traits: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+  /** Group ids of the accounts the contact belongs to. */
+  accounts: string[];
+}
+
+export interface TimelineEntry {
+  id: number;
+  messageId: string;
+  type: string;
+  name: string | null;
+  contactId: string | null;
+  userId: string | null;
+  groupId: string | null;
+  timestamp: number;
+  channel: Channel;
+  direction: Direction;
+  category: Category;
+  rating: number | null;
+  sentiment: number | null;
+  revenue: number | null;
+  properties: Record<string, unknown>;
+}
+
+/** A page of a list that is read newest first; pass `nextCursor` back as `cursor` for the next. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

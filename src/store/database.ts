@@ -1,0 +1,128 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Every row belongs to a workspace. Times are epoch
+ * milliseconds (BIGINT), so analytic SQL reads the same on SQLite and PostgreSQL.
+ * JSON columns hold text on SQLite and jsonb on PostgreSQL; `StoreDialect.readJson` reads both.
+ */
+export interface Database {
+  workspaces: WorkspaceTable;
+  write_keys: WriteKeyTable;
+  api_tokens: ApiTokenTable;
+  users: UserTable;
+  sessions: SessionTable;
+  accounts: AccountTable;
+  contacts: ContactTable;
+  contact_identities: ContactIdentityTable;
+  memberships: MembershipTable;
+  events: EventTable;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface WriteKeyTable {
+  key: string;
+  workspace_id: string;
+  created_at: number;
+}
+
+export interface ApiTokenTable {
+  token: string;
+  workspace_id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface UserTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string | null;
+  password_hash: string;
+  role: 'admin' | 'manager' | 'csm';
+  created_at: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a leaked database does not hand out live sessions. */
+  id_hash: string;
+  user_id: string;
+  workspace_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface AccountTable {
+  workspace_id: string;
+  group_id: string;
+  name: string | null;
+  plan: string | null;
+  mrr: number | null;
+  contract_value: number | null;
+  industry: string | null;
+  employees: number | null;
+  complexity: string | null;
+  renewal_date: number | null;
+  owner_email: string | null;
+  traits: unknown;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactTable {
+  workspace_id: string;
+  id: string;
+  email: string | null;
+  name: string | null;
+  locale: string | null;
+  timezone: string | null;
+  traits: unknown;
+  created_at: number;
+  updated_at: number;
+}
+
+/** How a contact is recognised: Segment `userId` (kind `user`) or `anonymousId` (`anonymous`). */
+export interface ContactIdentityTable {
+  workspace_id: string;
+  kind: 'user' | 'anonymous';
+  value: string;
+  contact_id: string;
+}
+
+export interface MembershipTable {
+  workspace_id: string;
+  group_id: string;
+  contact_id: string;
+  created_at: number;
+}
+
+/**
+ * Every message ingested, as received (identify and group calls too, so nothing is lost).
+ * Track, page and screen messages are interactions: they carry a channel.
+ */
+export interface EventTable {
+  id: Generated<number>;
+  workspace_id: string;
+  message_id: string;
+  type: string;
+  name: string | null;
+  contact_id: string | null;
+  user_id: string | null;
+  anonymous_id: string | null;
+  group_id: string | null;
+  timestamp: number;
+  received_at: number;
+  channel: string | null;
+  direction: string | null;
+  category: string | null;
+  rating: number | null;
+  sentiment: number | null;
+  revenue: number | null;
+  properties: unknown;
+  traits: unknown;
+  context: unknown;
+}

@@ -1,0 +1,26 @@
+import pg from 'pg';
+import { PostgresDialect } from 'kysely';
+import { parseJsonText, type StoreDialect } from '../dialect.js';
+
+// pg returns BIGINT and NUMERIC as strings to avoid precision loss; Touchpoint stores epoch
+// milliseconds and counts, which fit a double exactly, so they are read as numbers.
+const INT8 = 20;
+const NUMERIC = 1700;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+/** The production store: a PostgreSQL server, shared by any number of Touchpoint processes. */
+export function postgresDialect(connectionString: string, options: { poolSize?: number } = {}): StoreDialect {
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, types });
+  return {
+    name: 'postgres',
+    kysely: new PostgresDialect({ pool }),
+    capabilities: { jsonColumnType: 'jsonb', rowLocks: true, skipLocked: true, maxParameters: 65_535 },
+    addSerialId: (table) => table.addColumn('id', 'bigint', (col) => col.primaryKey().generatedByDefaultAsIdentity()),
+    readJson: parseJsonText,
+  };
+}

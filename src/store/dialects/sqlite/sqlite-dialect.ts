@@ -1,0 +1,29 @@
+import Database from 'better-sqlite3';
+import { SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Kysely } from 'kysely';
+import { parseJsonText, type StoreDialect } from '../dialect.js';
+import { SqliteDriver } from './sqlite-driver.js';
+
+/**
+ * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit
+ * durable before the API answers 2xx, even across a power cut; ingestion commits in groups
+ * so the fsync is paid once per group, not per message.
+ */
+export function sqliteDialect(file: string): StoreDialect {
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  return {
+    name: 'sqlite',
+    kysely: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new SqliteDriver(database),
+      createIntrospector: (db: Kysely<any>) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+    capabilities: { jsonColumnType: 'text', rowLocks: false, skipLocked: false, maxParameters: 32_766 },
+    addSerialId: (table) => table.addColumn('id', 'integer', (col) => col.primaryKey()),
+    readJson: parseJsonText,
+  };
+}

@@ -1,0 +1,184 @@
+import type { Kysely, Transaction } from 'kysely';
+import { resolveAlias, resolveContact } from '../../core/identity.js';
+import { classifyInteraction } from '../../core/interactions.js';
+import type { SegmentMessage } from '../../core/segment-messages.js';
+import type { Database } from '../database.js';
+import type { StoreDialect } from '../dialects/dialect.js';
+import { chunks } from '../chunks.js';
+import { BatchIdentities } from './known-identities.js';
+import { applyAccountTraits, applyContactTraits, addMemberships, mergeContacts } from './profile-writes.js';
+
+export interface WriteResult {
+  /** Messages stored by this call. */
+  stored: number;
+  /** Messages whose `messageId` was already stored: retries, kept once. */
+  duplicates: number;
+}
+
+const EVENT_COLUMNS = 20;
+
+/**
+ * Stores validated messages in one transaction: resolves each to a contact, stores it as an
+ * event (once per `messageId`), and applies what identify, group and alias calls say about
+ * contacts and accounts. Everything or nothing is stored, so a 2xx can follow the commit.
+ */
+export async function writeMessages(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  workspaceId: string,
+  messages: readonly SegmentMessage[],
+  newContactId: () => string,
+): Promise<WriteResult> {
+  if (messages.length === 0) return { stored: 0, duplicates: 0 };
+  return db.transaction().execute(async (trx) => {
+    const fresh = await withoutStored(trx, workspaceId, messages);
+    const contactOf = await resolveContacts(trx, workspaceId, fresh, newContactId);
+    const inserted = await insertEvents(trx, dialect, workspaceId, fresh, contactOf.contactOfMessage);
+    const stored = fresh.filter((m) => inserted.has(m.messageId));
+    for (const merge of contactOf.merges) await mergeContacts(trx, dialect, workspaceId, merge.from, contactOf.finalId(merge.into));
+    await applyContactTraits(trx, dialect, workspaceId, stored.filter((m) => m.type === 'identify').map((m) => ({ contactId: contactOf.contactOfMessage(m.messageId)!, traits: m.traits, at: m.receivedAt })));
+    const withGroup = stored.filter((m) => m.groupId !== null);
+    await applyAccountTraits(trx, dialect, workspaceId, withGroup.map((m) => ({ groupId: m.groupId!, traits: m.type === 'group' ? m.traits : {}, at: m.receivedAt })));
+    await addMemberships(trx, workspaceId, withGroup.flatMap((m) => {
+      const contactId = contactOf.contactOfMessage(m.messageId);
+      return contactId ? [{ groupId: m.groupId!, contactId, at: m.timestamp }] : [];
+    }));
+    return { stored: stored.length, duplicates: messages.length - stored.length };
+  });
+}
+
+/** Drops messages already stored, and repeats of one `messageId` within the batch. */
+async function withoutStored(trx: Transaction<Database>, workspaceId: string, messages: readonly SegmentMessage[]): Promise<SegmentMessage[]> {
+  const unique = new Map<string, SegmentMessage>();
+  for (const m of messages) if (!unique.has(m.messageId)) unique.set(m.messageId, m);
+  for (const part of chunks([...unique.keys()], 1000)) {
+    const rows = await trx.selectFrom('events').select('message_id').where('workspace_id', '=', workspaceId).where('message_id', 'in', part).execute();
+    for (const row of rows) unique.delete(row.message_id);
+  }
+  return [...unique.values()];
+}
+
+interface ContactResolution {
+  /** The contact a message belongs to once the batch's merges are done. */
+  contactOfMessage(messageId: string): string | undefined;
+  /** Where a contact ends up once the batch's merges are done. */
+  finalId(contactId: string): string;
+  /** Merges in the order they happened. */
+  merges: { from: string; into: string }[];
+}
+
+async function resolveContacts(trx: Transaction<Database>, workspaceId: string, messages: SegmentMessage[], newContactId: () => string): Promise<ContactResolution> {
+  const userIds = new Set<string>();
+  const anonymousIds = new Set<string>();
+  for (const m of messages) {
+    if (m.userId) userIds.add(m.userId);
+    if (m.anonymousId) anonymousIds.add(m.anonymousId);
+    if (m.previousId) (userIds.add(m.previousId), anonymousIds.add(m.previousId));
+  }
+  const known = await BatchIdentities.load(trx, workspaceId, userIds, anonymousIds);
+  const contactOfMessage = new Map<string, string>();
+  const mergedInto = new Map<string, string>();
+  const merges: { from: string; into: string }[] = [];
+  const newContacts: { id: string; at: number }[] = [];
+  const newIdentities: { kind: 'user' | 'anonymous'; value: string; contact_id: string }[] = [];
+
+  for (const m of messages) {
+    const resolution = m.type === 'alias' ? resolveAlias(m.userId!, m.previousId!, known) : resolveContact(m.userId, m.anonymousId, known);
+    let contactId: string;
+    switch (resolution.kind) {
+      case 'new':
+        contactId = newContactId();
+        newContacts.push({ id: contactId, at: m.timestamp });
+        break;
+      case 'existing':
+        contactId = resolution.contactId;
+        break;
+      case 'merge':
+        contactId = resolution.into;
+        merges.push({ from: resolution.from, into: resolution.into });
+        mergedInto.set(resolution.from, resolution.into);
+        known.repoint(resolution.from, resolution.into);
+        break;
+      default: {
+        const unexpected: never = resolution;
+        throw new Error(`unknown resolution ${JSON.stringify(unexpected)}`);
+      }
+    }
+    for (const identity of resolution.link) {
+      known.link(contactId, identity);
+      newIdentities.push({ kind: identity.kind, value: identity.value, contact_id: contactId });
+    }
+    contactOfMessage.set(m.messageId, contactId);
+  }
+
+  const final = (contactId: string): string => {
+    let id = contactId;
+    for (let next = mergedInto.get(id); next !== undefined; next = mergedInto.get(id)) id = next;
+    return id;
+  };
+  for (const part of chunks(newContacts, 500)) {
+    await trx
+      .insertInto('contacts')
+      .values(part.map((c) => ({ workspace_id: workspaceId, id: c.id, traits: '{}', created_at: c.at, updated_at: c.at })))
+      .execute();
+  }
+  for (const part of chunks(newIdentities, 1000)) {
+    await trx
+      .insertInto('contact_identities')
+      .values(part.map((i) => ({ workspace_id: workspaceId, ...i })))
+      .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'value']).doUpdateSet((eb) => ({ contact_id: eb.ref('excluded.contact_id') })))
+      .execute();
+  }
+  return {
+    contactOfMessage: (messageId) => {
+      const contactId = contactOfMessage.get(messageId);
+      return contactId === undefined ? undefined : final(contactId);
+    },
+    finalId: final,
+    merges,
+  };
+}
+
+async function insertEvents(
+  trx: Transaction<Database>,
+  dialect: StoreDialect,
+  workspaceId: string,
+  messages: SegmentMessage[],
+  contactOf: (messageId: string) => string | undefined,
+): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  const rowsPerStatement = Math.min(500, Math.floor(dialect.capabilities.maxParameters / EVENT_COLUMNS));
+  for (const part of chunks(messages, rowsPerStatement)) {
+    const rows = await trx
+      .insertInto('events')
+      .values(part.map((m) => {
+        const interaction = classifyInteraction(m);
+        return {
+          workspace_id: workspaceId,
+          message_id: m.messageId,
+          type: m.type,
+          name: m.event,
+          contact_id: contactOf(m.messageId) ?? null,
+          user_id: m.userId,
+          anonymous_id: m.anonymousId ?? m.previousId,
+          group_id: m.groupId,
+          timestamp: m.timestamp,
+          received_at: m.receivedAt,
+          channel: interaction?.channel ?? null,
+          direction: interaction?.direction ?? null,
+          category: interaction?.category ?? null,
+          rating: interaction?.rating ?? null,
+          sentiment: interaction?.sentiment ?? null,
+          revenue: interaction?.revenue ?? null,
+          properties: JSON.stringify(m.properties),
+          traits: JSON.stringify(m.traits),
+          context: JSON.stringify(m.context),
+        };
+      }))
+      .onConflict((oc) => oc.columns(['workspace_id', 'message_id']).doNothing())
+      .returning('message_id')
+      .execute();
+    for (const row of rows) inserted.add(row.message_id);
+  }
+  return inserted;
+}

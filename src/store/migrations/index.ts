@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../dialects/dialect.js';
+import * as m0001 from './0001-initial.js';
+
+/** Numbered migrations, applied in order; a new one is a new file added to this list. */
+const MIGRATIONS = { '0001-initial': m0001 } as const;
+
+export function migrationProvider(dialect: StoreDialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      const migrations: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) migrations[name] = { up: (db) => m.up(db, dialect) };
+      return migrations;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { Kysely, Migrator } from 'kysely';
+import type { SegmentMessage } from '../core/segment-messages.js';
+import { accountQueries } from './accounts.js';
+import { contactQueries } from './contacts.js';
+import type { Database } from './database.js';
+import type { StoreDialect } from './dialects/dialect.js';
+import { writeMessages, type WriteResult } from './ingest/write-messages.js';
+import { migrationProvider } from './migrations/index.js';
+import { timelineQueries } from './timeline.js';
+import { userQueries } from './users.js';
+import { workspaceQueries } from './workspaces.js';
+
+/**
+ * The only code that knows SQL: one Store over SQLite and PostgreSQL. Areas of queries hang
+ * off it by name (`store.accounts.list`), each written once for every database.
+ */
+export class Store implements AsyncDisposable {
+  readonly db: Kysely<Database>;
+  readonly workspaces;
+  readonly users;
+  readonly accounts;
+  readonly contacts;
+  readonly timeline;
+
+  private constructor(readonly dialect: StoreDialect) {
+    this.db = new Kysely<Database>({ dialect: dialect.kysely });
+    this.workspaces = workspaceQueries(this.db);
+    this.users = userQueries(this.db);
+    this.accounts = accountQueries(this.db, dialect);
+    this.contacts = contactQueries(this.db, dialect);
+    this.timeline = timelineQueries(this.db, dialect);
+  }
+
+  /** Opens the store and brings its schema up to date. */
+  static async open(dialect: StoreDialect, options: { migrate?: boolean } = {}): Promise<Store> {
+    const store = new Store(dialect);
+    if (options.migrate ?? true) await store.migrate();
+    return store;
+  }
+
+  /** Applies pending numbered migrations; returns the names applied. */
+  async migrate(): Promise<string[]> {
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.dialect), migrationTableName: 'touchpoint_migrations', migrationLockTableName: 'touchpoint_migrations_lock' });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
+
+  /** Stores validated messages durably, in one transaction; see `writeMessages`. */
+  writeMessages(workspaceId: string, messages: readonly SegmentMessage[], newContactId: () => string): Promise<WriteResult> {
+    return writeMessages(this.db, this.dialect, workspaceId, messages, newContactId);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+    await this.dialect.close?.();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
