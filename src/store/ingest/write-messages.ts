@@ -83,6 +83,8 @@ async function resolveContacts(trx: Transaction<Database>, workspaceId: string, 
   const newIdentities: { kind: 'user' | 'anonymous'; value: string; contact_id: string }[] = [];
 
   for (const m of messages) {
+    // Only imported account rows come without a person: they change the account alone.
+    if (m.type !== 'alias' && !m.userId && !m.anonymousId) continue;
     const resolution = m.type === 'alias' ? resolveAlias(m.userId!, m.previousId!, known) : resolveContact(m.userId, m.anonymousId, known);
     let contactId: string;
     switch (resolution.kind) {
