@@ -29,9 +29,12 @@ program
       await loadDemoIfEmpty(context, DEFAULT_WORKSPACE_ID, { log: (line) => console.log(line) });
     }
     const server = await startServer(context, { port: options.port, host: options.host });
+    // Tests read the first line to find the port.
     console.log(`Touchpoint is running at ${server.url}`);
-    console.log(`  ingestion: ${server.url}/v1  (write key ${keys.writeKey})`);
-    console.log(`  REST API:  ${server.url}/api (Authorization: Bearer ${keys.apiToken})`);
+    const shown = server.url.replace(/\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::1?\])/, '//localhost');
+    console.log(`  dashboard: ${shown}`);
+    console.log(`  ingestion: ${shown}/v1   write key: ${keys.writeKey}`);
+    console.log(`  REST API:  ${shown}/api  API token: ${keys.apiToken}  (docs: ${shown}/api/openapi.json)`);
     const stop = async () => {
       await server.close();
       await context.store.close();
