@@ -10,6 +10,8 @@ import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
 import { workspaceQueries } from './workspaces.js';
 
+const MAX_WRITE_ATTEMPTS = 5;
+
 /**
  * The only code that knows SQL: one Store over SQLite and PostgreSQL. Areas of queries hang
  * off it by name (`store.accounts.list`), each written once for every database.
@@ -47,8 +49,15 @@ export class Store implements AsyncDisposable {
   }
 
   /** Stores validated messages durably, in one transaction; see `writeMessages`. */
-  writeMessages(workspaceId: string, messages: readonly SegmentMessage[], newContactId: () => string): Promise<WriteResult> {
-    return writeMessages(this.db, this.dialect, workspaceId, messages, newContactId);
+  async writeMessages(workspaceId: string, messages: readonly SegmentMessage[], newContactId: () => string): Promise<WriteResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await writeMessages(this.db, this.dialect, workspaceId, messages, newContactId);
+      } catch (error) {
+        // Concurrent writers on PostgreSQL can deadlock on the same contacts; the loser retries.
+        if (attempt >= MAX_WRITE_ATTEMPTS || !this.dialect.isTransient(error)) throw error;
+      }
+    }
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,8 @@ export interface StoreDialect {
   readonly capabilities: Capabilities;
   /** Adds the table's auto-numbered primary key column `id`. */
   addSerialId<T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C | 'id'>;
+  /** Whether a failed transaction may simply be run again (deadlock, serialisation, busy). */
+  isTransient(error: unknown): boolean;
   /** Turns a JSON column value as the driver returns it into an object. */
   readJson(value: unknown): Record<string, unknown>;
   /** Called after Kysely is destroyed, for resources the dialect owns beyond the driver. */
@@ -35,4 +37,10 @@ export function parseJsonText(value: unknown): Record<string, unknown> {
   if (value === null || value === undefined) return {};
   if (typeof value === 'string') return value === '' ? {} : (JSON.parse(value) as Record<string, unknown>);
   return value as Record<string, unknown>;
+}
+
+/** Deadlock (40P01) and serialisation failure (40001): PostgreSQL asks for the transaction to be retried. */
+export function isTransientPostgresError(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '40P01' || code === '40001';
 }

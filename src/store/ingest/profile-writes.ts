@@ -44,7 +44,7 @@ export async function applyContactTraits(trx: Transaction<Database>, dialect: St
     const contact = current.get(update.contactId);
     if (contact) current.set(update.contactId, { traits: mergeTraits(contact.traits, update.traits), at: Math.max(contact.at, update.at) });
   }
-  for (const [id, contact] of current) {
+  for (const [id, contact] of [...current].sort(([a], [b]) => (a < b ? -1 : 1))) {
     await trx
       .updateTable('contacts')
       .set({ ...contactColumns(contact.traits), traits: JSON.stringify(contact.traits), updated_at: contact.at })
@@ -57,7 +57,7 @@ export async function applyContactTraits(trx: Transaction<Database>, dialect: St
 /** Creates the accounts a batch mentions and applies group traits, in the order received. */
 export async function applyAccountTraits(trx: Transaction<Database>, dialect: StoreDialect, workspaceId: string, updates: (TraitUpdate & { groupId: string })[]): Promise<void> {
   if (updates.length === 0) return;
-  const groupIds = [...new Set(updates.map((u) => u.groupId))];
+  const groupIds = [...new Set(updates.map((u) => u.groupId))].sort();
   const current = new Map<string, { traits: Record<string, unknown>; createdAt: number; at: number; changed: boolean }>();
   for (const part of chunks(groupIds, 1000)) {
     let query = trx.selectFrom('accounts').select(['group_id', 'traits', 'created_at', 'updated_at']).where('workspace_id', '=', workspaceId).where('group_id', 'in', part);
@@ -70,7 +70,7 @@ export async function applyAccountTraits(trx: Transaction<Database>, dialect: St
     if (!account) current.set(update.groupId, { traits: mergeTraits({}, update.traits), createdAt: update.at, at: update.at, changed: true });
     else if (hasTraits) current.set(update.groupId, { ...account, traits: mergeTraits(account.traits, update.traits), at: Math.max(account.at, update.at), changed: true });
   }
-  for (const [groupId, account] of current) {
+  for (const [groupId, account] of [...current].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!account.changed) continue;
     const row = { ...accountColumns(account.traits), traits: JSON.stringify(account.traits), updated_at: account.at };
     await trx
@@ -100,7 +100,8 @@ export async function addMemberships(trx: Transaction<Database>, workspaceId: st
 
 async function lockContacts(trx: Transaction<Database>, dialect: StoreDialect, workspaceId: string, ids: string[]) {
   const rows = [];
-  for (const part of chunks(ids, 1000)) {
+  // Locks are taken in id order, so two writers never wait on each other in a circle.
+  for (const part of chunks([...ids].sort(), 1000)) {
     let query = trx.selectFrom('contacts').select(['id', 'traits', 'created_at', 'updated_at']).where('workspace_id', '=', workspaceId).where('id', 'in', part);
     // Several server processes may write one contact at once on PostgreSQL; the read-merge-write must not interleave.
     if (dialect.capabilities.rowLocks) query = query.forUpdate();

@@ -125,11 +125,23 @@ async function resolveContacts(trx: Transaction<Database>, workspaceId: string, 
       .execute();
   }
   for (const part of chunks(newIdentities, 1000)) {
-    await trx
+    const claimed = await trx
       .insertInto('contact_identities')
       .values(part.map((i) => ({ workspace_id: workspaceId, ...i })))
-      .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'value']).doUpdateSet((eb) => ({ contact_id: eb.ref('excluded.contact_id') })))
+      .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'value']).doNothing())
+      .returning(['kind', 'value'])
       .execute();
+    if (claimed.length === part.length) continue;
+    // Another process (PostgreSQL) claimed some identity first: its contact is the person, and
+    // what this batch made for them joins it, as an anonymous visitor joins a known user.
+    const mine = new Set(claimed.map((c) => `${c.kind}\u0000${c.value}`));
+    for (const lost of part.filter((i) => !mine.has(`${i.kind}\u0000${i.value}`))) {
+      const winner = await trx.selectFrom('contact_identities').select('contact_id').where('workspace_id', '=', workspaceId).where('kind', '=', lost.kind).where('value', '=', lost.value).executeTakeFirstOrThrow();
+      const from = final(lost.contact_id);
+      if (from === winner.contact_id) continue;
+      merges.push({ from, into: winner.contact_id });
+      mergedInto.set(from, winner.contact_id);
+    }
   }
   return {
     contactOfMessage: (messageId) => {

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type Kysely } from 'kysely';
-import { parseJsonText, type StoreDialect } from '../dialect.js';
+import { isTransientPostgresError, parseJsonText, type StoreDialect } from '../dialect.js';
 import { PgliteDriver } from './pglite-driver.js';
 
 const INT8 = 20;
@@ -25,6 +25,7 @@ export function pgliteDialect(dataDir?: string): StoreDialect {
     },
     capabilities: { jsonColumnType: 'jsonb', rowLocks: true, skipLocked: true, maxParameters: 65_535 },
     addSerialId: (table) => table.addColumn('id', 'bigint', (col) => col.primaryKey().generatedByDefaultAsIdentity()),
+    isTransient: isTransientPostgresError,
     readJson: parseJsonText,
   };
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
-import { parseJsonText, type StoreDialect } from '../dialect.js';
+import { isTransientPostgresError, parseJsonText, type StoreDialect } from '../dialect.js';
 
 // pg returns BIGINT and NUMERIC as strings to avoid precision loss; Touchpoint stores epoch
 // milliseconds and counts, which fit a double exactly, so they are read as numbers.
@@ -21,6 +21,7 @@ export function postgresDialect(connectionString: string, options: { poolSize?: 
     kysely: new PostgresDialect({ pool }),
     capabilities: { jsonColumnType: 'jsonb', rowLocks: true, skipLocked: true, maxParameters: 65_535 },
     addSerialId: (table) => table.addColumn('id', 'bigint', (col) => col.primaryKey().generatedByDefaultAsIdentity()),
+    isTransient: isTransientPostgresError,
     readJson: parseJsonText,
   };
 }

@@ -24,6 +24,7 @@ export function sqliteDialect(file: string): StoreDialect {
     },
     capabilities: { jsonColumnType: 'text', rowLocks: false, skipLocked: false, maxParameters: 32_766 },
     addSerialId: (table) => table.addColumn('id', 'integer', (col) => col.primaryKey()),
+    isTransient: (error) => (error as { code?: string }).code === 'SQLITE_BUSY',
     readJson: parseJsonText,
   };
 }
