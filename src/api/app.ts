@@ -40,9 +40,10 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: webRoot }));
+    app.get('/assets/*', (c) => c.notFound());
     app.use('/*', serveStatic({ root: webRoot }));
-    // The dashboard routes in the browser: any other GET shows its page.
-    app.get('*', (c) => c.html(index));
+    // The dashboard routes in the browser: any other GET of a page shows the dashboard.
+    app.get('*', (c, next) => (/^\/(api|v1|auth)(\/|$)/.test(c.req.path) ? next() : c.html(index)));
   }
   return app;
 }
