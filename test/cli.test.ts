@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, test } from 'node:test';
+
+const run = promisify(execFile);
+const touchpoint = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: '' } });
+
+describe('the touchpoint command', () => {
+  test('keys --json prints the same write key and API token every time, creating them once', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'touchpoint-cli-'));
+    const first = JSON.parse((await touchpoint('--data', data, 'keys', '--json')).stdout);
+    const second = JSON.parse((await touchpoint('keys', '--json', '--data', data)).stdout);
+    assert.deepEqual(Object.keys(first), ['writeKey', 'apiToken']);
+    assert.match(first.writeKey, /^wk_/);
+    assert.match(first.apiToken, /^tp_/);
+    assert.deepEqual(second, first);
+  });
+
+  test('users add creates a team member; a short password is refused naming the field', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'touchpoint-cli-'));
+    const { stdout } = await touchpoint('--data', data, 'users', 'add', '--admin', 'Admin@Example.com', '--password', 'long enough');
+    assert.match(stdout, /admin@example.com can log in \(admin\)/);
+    await assert.rejects(touchpoint('--data', data, 'users', 'add', 'x@example.com', '--password', 'short'), (error: { stderr: string }) => {
+      assert.match(error.stderr, /password: must be at least 8 characters/);
+      return true;
+    });
+  });
+
+  test('migrate reports an up-to-date schema', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'touchpoint-cli-'));
+    assert.match((await touchpoint('--data', data, 'migrate')).stdout, /up to date/);
+  });
+});
