@@ -1,7 +1,137 @@
-import type { Command } from 'commander';
-import type { GlobalOptions } from './wiring.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { validationError } from '../core/errors.js';
+import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, type ImportType } from '../core/import-rows.js';
+import { writeDemoFile } from '../engine/demo/demo-file.js';
+import { describeDemo, ensureDemoUser, loadDemo } from '../engine/demo/load-demo.js';
+import { formatOfPath, importFile, type ImportProgress } from '../engine/import/import-file.js';
+import { describeImport } from '../engine/import/import-report.js';
+import { systemClock } from '../engine/system-context.js';
+import { DEFAULT_WORKSPACE_ID } from '../store/workspaces.js';
+import { openContext, type GlobalOptions } from './wiring.js';
+
+/** Plain progress lines, when stderr is not a terminal, at most this often. */
+const PLAIN_PROGRESS_MS = 5000;
 
 /** `touchpoint import` and `touchpoint demo`. */
-export function registerDataCommands(_program: Command, _globals: () => GlobalOptions): void {
-  // Filled in by the import and demo work.
+export function registerDataCommands(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('demo')
+    .description('load a year of realistic demo data (a B2B SaaS and its customers) into the default workspace, or write it as NDJSON')
+    .addOption(new Option('--seed <n>', 'random seed: the same seed and end give the same data').default(1).argParser(integer))
+    .addOption(new Option('--scale <n>', 'multiplies the number of accounts (1: ~200 accounts, ~90k events)').default(1).argParser(positive))
+    .option('--end <date>', 'when the demo year ends, ISO-8601 (default: now)')
+    .option('--out <file>', 'write NDJSON (one Segment message a line) instead of loading')
+    .action(async (options: { seed: number; scale: number; end?: string; out?: string }) => {
+      const end = options.end === undefined ? systemClock.now() : isoDate(options.end);
+      const started = performance.now();
+      const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
+      if (options.out) {
+        const report = progressLine();
+        const count = await writeDemoFile(options.out, { seed: options.seed, scale: options.scale, end }, (n) => report(`${n.toLocaleString('en-US')} messages written`));
+        report.done();
+        console.log(`wrote ${count.toLocaleString('en-US')} messages to ${options.out} in ${elapsed()} s`);
+        return;
+      }
+      const context = await openContext(globals());
+      try {
+        const report = progressLine();
+        const summary = await loadDemo(context, DEFAULT_WORKSPACE_ID, { seed: options.seed, scale: options.scale, end, onProgress: (n) => report(`${n.toLocaleString('en-US')} events loaded`) });
+        report.done();
+        console.log(`${describeDemo(summary)} in ${elapsed()} s`);
+        const login = await ensureDemoUser(context, DEFAULT_WORKSPACE_ID);
+        console.log(`demo login: ${login.email} / ${login.password}`);
+      } finally {
+        await context.store.close();
+      }
+    });
+
+  program
+    .command('import <file>')
+    .description('import accounts, contacts or events from CSV (with a header line) or NDJSON. Exits 0 when rows were imported even if some were rejected; 1 when the file cannot be read or no row was valid')
+    .addOption(new Option('--type <type>', 'what the rows are').choices(IMPORT_TYPES).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'file format (default: from the file extension)').choices(IMPORT_FORMATS))
+    .action(async (file: string, options: { type: ImportType; format?: ImportFormat }) => {
+      const format = options.format ?? formatOfPath(file);
+      if (!format) throw validationError(`cannot tell the format of ${file}; pass --format csv or --format ndjson`);
+      const context = await openContext(globals());
+      const started = performance.now();
+      const progress = importProgress();
+      try {
+        const summary = await importFile(context, DEFAULT_WORKSPACE_ID, { path: file, type: options.type, format, onProgress: progress.update });
+        progress.stop();
+        for (const line of describeImport(summary, (performance.now() - started) / 1000)) console.log(line);
+        if (summary.rejected > 0 && summary.stored + summary.duplicates === 0) process.exitCode = 1;
+      } finally {
+        progress.stop();
+        await context.store.close();
+      }
+    });
+}
+
+/** A bar by bytes read on a terminal; otherwise a plain line now and then. */
+function importProgress() {
+  let stopped = false;
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({ stream: process.stderr, format: 'importing [{bar}] {percentage}% | {rows} rows | ETA {eta_formatted}', hideCursor: true, clearOnComplete: false }, undefined);
+    let started = false;
+    return {
+      update: (p: ImportProgress) => {
+        if (!started) (bar.start(Math.max(1, p.totalBytes), 0, { rows: 0 }), (started = true));
+        bar.update(p.bytesRead, { rows: p.rowsRead.toLocaleString('en-US') });
+      },
+      stop: () => {
+        if (started && !stopped) bar.stop();
+        stopped = true;
+      },
+    };
+  }
+  let last = performance.now();
+  return {
+    update: (p: ImportProgress) => {
+      if (stopped || performance.now() - last < PLAIN_PROGRESS_MS) return;
+      last = performance.now();
+      console.error(`importing: ${Math.floor((100 * p.bytesRead) / Math.max(1, p.totalBytes))}% of the file, ${p.rowsRead.toLocaleString('en-US')} rows`);
+    },
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
+
+/** One line rewritten in place on a terminal; otherwise a line now and then. */
+function progressLine() {
+  let last = performance.now();
+  let shown = false;
+  const report = (text: string) => {
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${text}   `);
+      shown = true;
+    } else if (performance.now() - last >= PLAIN_PROGRESS_MS) {
+      last = performance.now();
+      console.error(text);
+    }
+  };
+  report.done = () => {
+    if (shown) process.stderr.write('\n');
+  };
+  return report;
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('must be a whole number');
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError('must be a positive number');
+  return n;
+}
+
+function isoDate(value: string): number {
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) throw validationError(`--end ${value}: must be an ISO-8601 date, e.g. 2026-01-31`);
+  return ms;
 }

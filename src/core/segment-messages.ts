@@ -76,6 +76,11 @@ export interface ParseOptions {
   newMessageId: () => string;
   /** Prefix for issue paths, e.g. `batch.3`. */
   path?: string;
+  /**
+   * Imports of account rows: a group call with neither userId nor anonymousId changes the
+   * account alone. Segment's API requires a person, so only imports ask for this.
+   */
+  allowAccountOnlyGroup?: boolean;
 }
 
 /** Checks one raw message against Segment's rules and normalises it; never throws. */
@@ -106,7 +111,7 @@ export function parseSegmentMessage(raw: unknown, options: ParseOptions): ParseR
   if (m.type === 'alias') {
     require('userId', m.userId, 'is required for alias');
     require('previousId', m.previousId, 'is required for alias');
-  } else if (!m.userId && !m.anonymousId) {
+  } else if (!m.userId && !m.anonymousId && !(m.type === 'group' && options.allowAccountOnlyGroup)) {
     issues.push({ path: `${prefix}userId`, message: 'userId or anonymousId is required' });
   }
   if (m.type === 'track') require('event', m.event?.trim(), 'is required for track');
