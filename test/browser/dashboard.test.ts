@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/cli/serve.js';
+import { addUser } from '../../src/engine/users.js';
+import { systemClock } from '../../src/engine/system-context.js';
+import { sqliteDialect } from '../../src/store/dialects/sqlite/sqlite-dialect.js';
+import { Store } from '../../src/store/store.js';
+import { testContext, testWorkspace } from '../support/context.js';
+
+/**
+ * The dashboard end to end in a real browser: Debian's chromium (or CHROMIUM_PATH) drives the
+ * built dashboard (web/dist) against a server over a fresh SQLite store. Without chromium the
+ * test is skipped on a developer machine, and fails in CI, which installs it.
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ARTIFACTS = join(ROOT, '.test-artifacts');
+const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const HOUR = 3_600_000;
+// Every message is an event, identify and group calls included.
+const EVENTS = 13;
+const ENTRIES = '[data-testid="timeline-entry"]';
+const ACCOUNT_ROWS = 'table[aria-label="Accounts"] tbody tr';
+const LOGIN = { email: 'casey@touchpoint.example', password: 'correct horse battery' };
+
+const missingChromium = !existsSync(CHROMIUM);
+const skip = missingChromium && !process.env['CI'] ? `no chromium at ${CHROMIUM} (install chromium or set CHROMIUM_PATH)` : false;
+
+test('a team member logs in and follows an account from the overview to one of its contacts', { skip, timeout: 120_000 }, async () => {
+  assert.ok(!missingChromium, `no chromium at ${CHROMIUM}: CI must install it (or set CHROMIUM_PATH)`);
+  assert.ok(existsSync(join(ROOT, 'web', 'dist', 'index.html')), 'web/dist/index.html is missing: run `npm run build` first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-browser-'));
+  const store = await Store.open(sqliteDialect(join(dataDir, 'touchpoint.db')));
+  // The real clock: the overview counts the last 90 days before now.
+  const context = testContext(store, systemClock);
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startServer(context, { port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const workspace = await testWorkspace(context, 'default');
+    await addUser(context, { workspaceId: 'default', ...LOGIN, role: 'admin', name: 'Casey Morgan' });
+    const ingest = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: workspace.ingestHeaders, body: JSON.stringify({ batch: messages(Date.now()) }) });
+    assert.equal(ingest.status, 200, await ingest.text());
+    await clickThrough(await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }), server.url);
+  } finally {
+    await browser?.close();
+    await server?.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** The walk a new team member takes: log in, overview, search accounts, one account, one of its people, log out. */
+async function clickThrough(page: Page, url: string): Promise<void> {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
+  await page.goto(url);
+  await page.getByLabel('E-mail').fill(LOGIN.email);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password' }).waitFor();
+  await shot(page, 'login');
+  await page.getByLabel('Password').fill(LOGIN.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  await hasText(page.getByTestId('total-accounts'), '2');
+  await hasText(page.getByTestId('total-contacts'), '3');
+  await hasText(page.getByTestId('total-events'), String(EVENTS));
+  await hasText(page.getByTestId('total-revenue'), '$1,250');
+  await page.locator('canvas').waitFor();
+  await shot(page, 'overview');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('table', { name: 'Accounts' }).getByText('Globex Corporation').waitFor();
+  await page.getByRole('searchbox', { name: 'Search accounts' }).fill('acme');
+  await page.waitForURL(/\/accounts\?q=acme$/);
+  await hasCount(page, ACCOUNT_ROWS, 1);
+  const row = page.locator(ACCOUNT_ROWS).first();
+  await hasText(row, 'Acme Analytics');
+  await hasText(row, '$4,200');
+  await shot(page, 'accounts');
+  // The search lives in the URL: a reload shows the same list.
+  await page.reload();
+  await hasCount(page, ACCOUNT_ROWS, 1);
+  await hasText(page.locator(ACCOUNT_ROWS).first(), 'Acme Analytics');
+
+  await page.getByRole('link', { name: /Acme Analytics/ }).click();
+  await page.getByRole('heading', { name: /Acme Analytics/ }).waitFor();
+  await hasText(page.getByTestId('account-mrr'), '$4,200');
+  await hasText(page.getByTestId('account-arr'), '$50,400');
+  await hasText(page.getByTestId('account-renewal'), 'Mar 1, 2027');
+  const contacts = page.getByRole('table', { name: 'Contacts' });
+  await contacts.getByText('Ada Lovelace').waitFor();
+  await contacts.getByText('Head of Engineering').waitFor();
+  await contacts.getByText('Grace Hopper').waitFor();
+  const entries = page.locator(ENTRIES);
+  await hasCount(page, ENTRIES, 5);
+  // Newest first, whatever the channel; people by name.
+  await hasText(entries.nth(0), 'Order Completed');
+  await hasText(entries.nth(0), '$1,250');
+  await hasText(entries.nth(1), 'Meeting Held');
+  await hasText(entries.nth(1), 'Outbound');
+  await hasText(entries.nth(1), 'Ada Lovelace');
+  await hasText(entries.nth(4), 'Email Opened');
+  await page.getByRole('combobox', { name: 'Channel' }).selectOption('support_ticket');
+  await hasCount(page, ENTRIES, 1);
+  await hasText(entries.first(), 'Ticket Created');
+  await entries.first().getByRole('button', { name: /Details/ }).click();
+  await hasText(entries.first(), 'Export to CSV fails');
+  await shot(page, 'account');
+
+  await contacts.getByRole('link', { name: 'Ada Lovelace' }).click();
+  await page.getByRole('heading', { name: 'Ada Lovelace' }).waitFor();
+  await page.getByRole('complementary', { name: 'Contact details' }).getByRole('link', { name: /Acme Analytics/ }).waitFor();
+  await hasCount(page, ENTRIES, 3);
+  await hasText(entries.first(), 'Order Completed');
+  await shot(page, 'contact');
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('button', { name: 'Log in' }).waitFor();
+  assert.deepEqual(pageErrors, []);
+}
+
+/** Two accounts, three people, seven interactions on five channels over the last days. */
+function messages(now: number): object[] {
+  const at = (hoursAgo: number) => new Date(now - hoursAgo * HOUR).toISOString();
+  const acme = { groupId: 'acme-analytics' };
+  return [
+    { type: 'identify', userId: 'ada', traits: { name: 'Ada Lovelace', email: 'ada@acme.example', title: 'Head of Engineering' }, timestamp: at(147) },
+    { type: 'identify', userId: 'grace', traits: { name: 'Grace Hopper', email: 'grace@acme.example', title: 'CTO' }, timestamp: at(147) },
+    { type: 'identify', userId: 'hank', traits: { name: 'Hank Scorpio', email: 'hank@globex.example', title: 'CEO' }, timestamp: at(147) },
+    {
+      type: 'group',
+      userId: 'ada',
+      groupId: 'acme-analytics',
+      traits: { name: 'Acme Analytics', plan: 'enterprise', mrr: 4200, industry: 'Software', employees: 240, complexity: 'high', renewalDate: '2027-03-01', owner: 'casey@touchpoint.example' },
+      timestamp: at(146),
+    },
+    { type: 'group', userId: 'grace', groupId: 'acme-analytics', traits: {}, timestamp: at(146) },
+    { type: 'group', userId: 'hank', groupId: 'globex', traits: { name: 'Globex Corporation', plan: 'growth', mrr: 900, industry: 'Energy', complexity: 'low' }, timestamp: at(146) },
+    { type: 'track', userId: 'ada', event: 'Email Opened', properties: { subject: 'Your quarterly review' }, context: acme, timestamp: at(118) },
+    { type: 'track', userId: 'grace', event: 'Ticket Created', properties: { subject: 'Export to CSV fails', priority: 'high' }, context: acme, timestamp: at(97) },
+    { type: 'track', userId: 'grace', event: 'Live Chat Conversation Started', context: acme, timestamp: at(68) },
+    { type: 'track', userId: 'ada', event: 'Meeting Held', properties: { topic: 'Renewal planning' }, context: acme, timestamp: at(45) },
+    { type: 'track', userId: 'ada', event: 'Order Completed', properties: { revenue: 1250, orderId: 'A-1001' }, context: acme, timestamp: at(24) },
+    { type: 'track', userId: 'hank', event: 'Signed In', context: { groupId: 'globex' }, timestamp: at(28) },
+    { type: 'track', userId: 'hank', event: 'Product Reviewed', properties: { rating: 5 }, context: { groupId: 'globex' }, timestamp: at(1) },
+  ];
+}
+
+/** Waits until `locator` contains `text`. */
+async function hasText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+/** Waits until exactly `count` elements match `selector` (a list may still be loading). */
+async function hasCount(page: Page, selector: string, count: number): Promise<void> {
+  await page.waitForFunction(([s, n]) => document.querySelectorAll(s).length === n, [selector, count] as const);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
+}

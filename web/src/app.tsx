@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, createApiClient, type Me } from './api-client';
+import { ApiContext } from './api-context';
+import { AppShell } from './components/app-shell';
+import { Failure, Loading } from './components/page-states';
+import { AccountPage } from './pages/account-page';
+import { AccountsPage } from './pages/accounts-page';
+import { ContactPage } from './pages/contact-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OverviewPage } from './pages/overview-page';
+import { matchPath, useLocation } from './router';
+
+type Session = { status: 'checking' } | { status: 'out' } | { status: 'in'; me: Me } | { status: 'error'; error: Error };
+
+/** Decides between the login and the dashboard (`GET /api/me`), then routes by path. */
+export function App() {
+  const [session, setSession] = useState<Session>({ status: 'checking' });
+  const api = useMemo(() => createApiClient({ onUnauthorized: () => setSession({ status: 'out' }) }), []);
+
+  const checkSession = useCallback(() => {
+    setSession({ status: 'checking' });
+    api.me().then(
+      (me) => setSession({ status: 'in', me }),
+      (error: unknown) => {
+        // A 401 already switched to the login through onUnauthorized.
+        if (!(error instanceof ApiError && error.status === 401)) setSession({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+  }, [api]);
+  useEffect(checkSession, [checkSession]);
+
+  const logOut = async () => {
+    await api.logOut().catch(() => undefined);
+    setSession({ status: 'out' });
+  };
+
+  switch (session.status) {
+    case 'checking':
+      return <Loading label="Opening Touchpoint…" />;
+    case 'error':
+      return <Failure error={session.error} onRetry={checkSession} />;
+    case 'out':
+      return <LoginPage onLogIn={(email, password) => api.logIn(email, password).then(checkSession)} />;
+    case 'in':
+      return (
+        <ApiContext.Provider value={api}>
+          <AppShell me={session.me} onLogOut={logOut}>
+            <Routes />
+          </AppShell>
+        </ApiContext.Provider>
+      );
+    default:
+      return session satisfies never;
+  }
+}
+
+function Routes() {
+  const { pathname } = useLocation();
+  if (matchPath('/', pathname)) return <OverviewPage />;
+  if (matchPath('/accounts', pathname)) return <AccountsPage />;
+  const account = matchPath('/accounts/:groupId', pathname);
+  if (account?.['groupId']) return <AccountPage key={account['groupId']} groupId={account['groupId']} />;
+  const contact = matchPath('/contacts/:userId', pathname);
+  if (contact?.['userId']) return <ContactPage key={contact['userId']} userId={contact['userId']} />;
+  return <NotFoundPage />;
+}
