@@ -36,6 +36,19 @@ export interface Contact {
   accounts: string[];
 }
 
+/** A contact as an account lists them: the person and when they joined the account. */
+export interface AccountContact {
+  id: string;
+  userId: string | null;
+  email: string | null;
+  name: string | null;
+  title: string | null;
+  joinedAt: number;
+  updatedAt: number;
+}
+
+export type AccountWithContacts = Account & { contacts: AccountContact[] };
+
 export interface TimelineEntry {
   id: number;
   messageId: string;

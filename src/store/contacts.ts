@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Contact } from '../core/records.js';
+import type { AccountContact, Contact } from '../core/records.js';
 import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
 
@@ -42,7 +42,7 @@ export function contactQueries(db: Kysely<Database>, dialect: StoreDialect) {
     },
 
     /** Members of an account, most recently updated first. */
-    async listOfAccount(workspaceId: string, groupId: string, limit: number) {
+    async listOfAccount(workspaceId: string, groupId: string, limit: number): Promise<AccountContact[]> {
       const rows = await db
         .selectFrom('memberships')
         .innerJoin('contacts', (join) => join.onRef('contacts.workspace_id', '=', 'memberships.workspace_id').onRef('contacts.id', '=', 'memberships.contact_id'))

@@ -1,4 +1,6 @@
-import type { Account, Contact, Page, TimelineEntry } from '../../src/core/records';
+import type { Account, AccountContact, AccountWithContacts, Contact, Page, TimelineEntry } from '../../src/core/records';
+
+export type { AccountContact, AccountWithContacts };
 
 /** Who is logged in, as `GET /api/me` answers. */
 export interface Me {
@@ -28,18 +30,6 @@ export interface AccountFacets {
   owners: string[];
 }
 
-/** A contact as `GET /api/accounts/{groupId}` lists them: the person and when they joined the account. */
-export interface AccountContact {
-  id: string;
-  userId: string | null;
-  email: string | null;
-  name: string | null;
-  title: string | null;
-  joinedAt: number;
-  updatedAt: number;
-}
-
-export type AccountWithContacts = Account & { contacts: AccountContact[] };
 
 export interface TimelineQuery {
   cursor?: string | null;
