@@ -16,6 +16,7 @@ export interface Database {
   contact_identities: ContactIdentityTable;
   memberships: MembershipTable;
   events: EventTable;
+  activity_daily: ActivityDailyTable;
 }
 
 export interface WorkspaceTable {
@@ -125,4 +126,13 @@ export interface EventTable {
   properties: unknown;
   traits: unknown;
   context: unknown;
+}
+
+/** Rollup of events per UTC day and channel (`''` for identify, group and alias calls). */
+export interface ActivityDailyTable {
+  workspace_id: string;
+  day: number;
+  channel: string;
+  events: number;
+  revenue: number;
 }

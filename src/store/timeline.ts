@@ -1,11 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { DAY_MS, NO_CHANNEL } from '../core/activity.js';
 import type { Category, Channel, Direction } from '../core/interactions.js';
 import type { Page, TimelineEntry } from '../core/records.js';
 import { validationError } from '../core/errors.js';
 import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
 
-const DAY = 86_400_000;
 
 export interface TimelineQuery {
   limit: number;
@@ -71,27 +71,31 @@ export function timelineQueries(db: Kysely<Database>, dialect: StoreDialect) {
       return toPage(rows, query.limit);
     },
 
-    /** Interactions per day and channel in [from, to). */
+    /** Interactions per UTC day and channel in [from, to), from the daily rollup. */
     async dailyActivity(workspaceId: string, from: number, to: number): Promise<{ day: number; channel: string; count: number }[]> {
-      const day = sql<number>`(timestamp - (timestamp % ${sql.lit(DAY)}))`;
       const rows = await db
-        .selectFrom('events')
-        .select([day.as('day'), 'channel', (eb) => eb.fn.countAll<number>().as('count')])
+        .selectFrom('activity_daily')
+        .select(['day', 'channel', 'events'])
         .where('workspace_id', '=', workspaceId)
-        .where('channel', 'is not', null)
-        .where('timestamp', '>=', from)
-        .where('timestamp', '<', to)
-        .groupBy([day, 'channel'])
+        .where('channel', '<>', NO_CHANNEL)
+        .where('day', '>=', from - (from % DAY_MS))
+        .where('day', '<', to)
         .orderBy('day')
+        .orderBy('channel')
         .execute();
-      return rows.map((r) => ({ day: Number(r.day), channel: String(r.channel), count: Number(r.count) }));
+      return rows.map((r) => ({ day: Number(r.day), channel: r.channel, count: Number(r.events) }));
     },
 
+    /** Accounts, contacts, events (messages of every kind) and revenue of a workspace. */
     async totals(workspaceId: string): Promise<{ accounts: number; contacts: number; events: number; revenue: number }> {
-      const count = async (table: 'accounts' | 'contacts' | 'events') =>
+      const count = async (table: 'accounts' | 'contacts') =>
         Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow()).n);
-      const revenue = await db.selectFrom('events').select((eb) => eb.fn.sum<number>('revenue').as('r')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
-      return { accounts: await count('accounts'), contacts: await count('contacts'), events: await count('events'), revenue: Number(revenue.r ?? 0) };
+      const activity = await db
+        .selectFrom('activity_daily')
+        .select((eb) => [eb.fn.sum<number>('events').as('events'), eb.fn.sum<number>('revenue').as('revenue')])
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirstOrThrow();
+      return { accounts: await count('accounts'), contacts: await count('contacts'), events: Number(activity.events ?? 0), revenue: Number(activity.revenue ?? 0) };
     },
   };
 }

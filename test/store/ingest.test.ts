@@ -128,6 +128,29 @@ for (const database of DATABASES) {
       assert.equal(emails.items.length, 3);
     });
 
+    test('the daily activity rollup agrees with the events, retries counted once', async () => {
+      const ws = await workspace();
+      const raw = [
+        { type: 'identify', userId: 'r', traits: { name: 'R' } },
+        { type: 'track', userId: 'r', event: 'Order Completed', properties: { revenue: 120 }, timestamp: '2026-01-03T23:59:59Z', messageId: 'o1' },
+        { type: 'track', userId: 'r', event: 'Order Completed', properties: { revenue: 30 }, timestamp: '2026-01-03T00:00:00Z' },
+        { type: 'track', userId: 'r', event: 'Email Opened', timestamp: '2026-01-04T08:00:00Z' },
+        { type: 'page', userId: 'r', name: 'Home', timestamp: '2026-01-04T09:00:00Z' },
+      ];
+      await store.writeMessages(ws, messages(raw), newId);
+      await store.writeMessages(ws, messages([raw[1]!]), newId);
+      const activity = await store.timeline.dailyActivity(ws, Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 10));
+      assert.deepEqual(activity, [
+        { day: Date.UTC(2026, 0, 3), channel: 'web', count: 2 },
+        { day: Date.UTC(2026, 0, 4), channel: 'email', count: 1 },
+        { day: Date.UTC(2026, 0, 4), channel: 'web', count: 1 },
+      ]);
+      const totals = await store.timeline.totals(ws);
+      assert.deepEqual([totals.events, totals.revenue, totals.contacts], [5, 150, 1]);
+      const direct = await store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).executeTakeFirstOrThrow();
+      assert.equal(Number(direct.n), totals.events);
+    });
+
     test('accounts list filters, searches, sorts and pages', async () => {
       const ws = await workspace();
       await store.writeMessages(ws, messages(Array.from({ length: 12 }, (_, i) => ({

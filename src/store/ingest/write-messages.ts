@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { activityOf } from '../../core/activity.js';
 import { resolveAlias, resolveContact } from '../../core/identity.js';
 import { classifyInteraction } from '../../core/interactions.js';
 import type { SegmentMessage } from '../../core/segment-messages.js';
@@ -35,6 +36,7 @@ export async function writeMessages(
     const contactOf = await resolveContacts(trx, workspaceId, fresh, newContactId);
     const inserted = await insertEvents(trx, dialect, workspaceId, fresh, contactOf.contactOfMessage);
     const stored = fresh.filter((m) => inserted.has(m.messageId));
+    await addActivity(trx, workspaceId, stored);
     for (const merge of contactOf.merges) await mergeContacts(trx, dialect, workspaceId, merge.from, contactOf.finalId(merge.into));
     await applyContactTraits(trx, dialect, workspaceId, stored.filter((m) => m.type === 'identify').map((m) => ({ contactId: contactOf.contactOfMessage(m.messageId)!, traits: m.traits, at: m.receivedAt })));
     const withGroup = stored.filter((m) => m.groupId !== null);
@@ -195,4 +197,21 @@ async function insertEvents(
     for (const row of rows) inserted.add(row.message_id);
   }
   return inserted;
+}
+
+/** Counts newly stored messages into the daily activity rollup. */
+async function addActivity(trx: Transaction<Database>, workspaceId: string, messages: SegmentMessage[]): Promise<void> {
+  const counts = activityOf(messages).sort((a, b) => a.day - b.day || (a.channel < b.channel ? -1 : 1));
+  for (const part of chunks(counts, 1000)) {
+    await trx
+      .insertInto('activity_daily')
+      .values(part.map((c) => ({ workspace_id: workspaceId, ...c })))
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'day', 'channel']).doUpdateSet((eb) => ({
+          events: eb('activity_daily.events', '+', eb.ref('excluded.events')),
+          revenue: eb('activity_daily.revenue', '+', eb.ref('excluded.revenue')),
+        })),
+      )
+      .execute();
+  }
 }
