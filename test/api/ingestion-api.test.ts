@@ -53,6 +53,22 @@ for (const database of DATABASES) {
       assert.deepEqual((await timelineOf(ws, 'u1')).items.map((e) => e.name).sort(), ['Good One', 'Good Two']);
     });
 
+    test('text no database can store is refused by name, and the rest of the batch is kept', async () => {
+      const ws = await workspace();
+      const response = await post(t.app, '/v1/batch', {
+        batch: [
+          { type: 'track', userId: 'u1', event: 'Kept' },
+          { type: 'track', userId: 'u1', event: 'Nul', properties: { note: 'a\u0000b' } },
+          { type: 'identify', userId: 'u1', traits: { name: 'broken \ud800 surrogate' } },
+        ],
+      }, ws.ingestHeaders);
+      assert.equal(response.status, 400);
+      const body = (await response.json()) as { stored: number; error: { issues: { path: string }[] } };
+      assert.deepEqual(body.error.issues.map((i) => i.path), ['batch.1.properties.note', 'batch.2.traits.name']);
+      assert.equal(body.stored, 1);
+      assert.deepEqual((await timelineOf(ws, 'u1')).items.map((e) => e.name), ['Kept']);
+    });
+
     test('a retried batch is stored once', async () => {
       const ws = await workspace();
       const batch = { batch: [{ type: 'track', userId: 'u1', event: 'Once', messageId: 'retry-me' }] };
