@@ -47,9 +47,20 @@ function number(traits: Record<string, unknown>, keys: readonly string[]): numbe
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
+/** The largest value of a 32-bit integer column. */
+const MAX_INT32 = 2_147_483_647;
+/** The range of a JavaScript Date, in epoch ms. */
+const MAX_DATE_MS = 8.64e15;
+
+function wholeNumber(traits: Record<string, unknown>, keys: readonly string[]): number | undefined {
+  const n = number(traits, keys);
+  return n === undefined || n < 0 || n > MAX_INT32 ? undefined : Math.round(n);
+}
+
 function date(traits: Record<string, unknown>, keys: readonly string[]): number | undefined {
   const value = pick(traits, keys);
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  // A number is taken as epoch milliseconds; one outside a Date's range is not a date.
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= MAX_DATE_MS ? Math.round(value) : undefined;
   if (typeof value !== 'string') return undefined;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
@@ -66,7 +77,7 @@ export function accountFieldsFromTraits(traits: Record<string, unknown>): Accoun
     mrr,
     contractValue: contractValue ?? (mrr !== undefined ? mrr * 12 : undefined),
     industry: text(traits, ['industry']),
-    employees: number(traits, ['employees', 'employee_count', 'size']),
+    employees: wholeNumber(traits, ['employees', 'employee_count', 'size']),
     complexity: COMPLEXITIES.find((c) => c === complexity),
     renewalDate: date(traits, ['renewalDate', 'renewal_date', 'renewsAt']),
     ownerEmail: text(traits, ['owner', 'ownerEmail', 'owner_email', 'csm'])?.toLowerCase(),

@@ -105,6 +105,18 @@ for (const database of DATABASES) {
       assert.deepEqual([account?.name, account?.plan, account?.mrr], ['New', null, 100]);
     });
 
+    test('odd numbers in traits never fail a write on any database', async () => {
+      const ws = await workspace();
+      await store.writeMessages(ws, messages([
+        { type: 'group', userId: 'u', groupId: 'odd', traits: { employees: 12.6, renewalDate: 1e20, mrr: '1e400', arr: -5 } },
+        { type: 'group', userId: 'u', groupId: 'huge', traits: { employees: 1e12, renewalDate: 1767225600000.5 } },
+      ]), newId);
+      const odd = await store.accounts.find(ws, 'odd');
+      assert.deepEqual([odd?.employees, odd?.renewalDate, odd?.mrr], [13, null, -5 / 12]);
+      const huge = await store.accounts.find(ws, 'huge');
+      assert.deepEqual([huge?.employees, huge?.renewalDate], [null, 1767225600001]);
+    });
+
     test('an account-only group message (an import row) creates no contact', async () => {
       const ws = await workspace();
       const [message] = messages([{ type: 'group', userId: 'placeholder', groupId: 'solo', traits: { name: 'Solo' } }]);
