@@ -1,4 +1,5 @@
 import type { FieldIssue } from './errors.js';
+import { MAX_NESTING } from './storable-text.js';
 import { MAX_MESSAGE_BYTES, parseSegmentMessage, type MessageType, type SegmentMessage } from './segment-messages.js';
 
 export interface ParsedRequest {
@@ -40,8 +41,21 @@ export function parseSingleRequest(body: unknown, type: MessageType, options: Re
   return result.ok ? { messages: [result.message], issues: [] } : { messages: [], issues: result.issues };
 }
 
+/** Size of a message as JSON, or null when it nests too deeply to be written as JSON at all. */
+export function messageBytes(raw: unknown): number | null {
+  try {
+    return Buffer.byteLength(JSON.stringify(raw) ?? '');
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
 function parseSized(raw: unknown, options: RequestOptions & { type?: MessageType; path?: string }) {
-  const bytes = Buffer.byteLength(JSON.stringify(raw) ?? '');
+  const bytes = messageBytes(raw);
+  if (bytes === null) {
+    return { ok: false as const, issues: [{ path: options.path ?? '(body)', message: `nests deeper than ${MAX_NESTING} levels` }] };
+  }
   if (bytes > MAX_MESSAGE_BYTES) {
     return { ok: false as const, issues: [{ path: options.path ?? '(body)', message: `message is ${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES} (32 KB)` }] };
   }

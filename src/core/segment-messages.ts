@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from './errors.js';
-import { findUnstorableText } from './storable-text.js';
+import { findUnstorable } from './storable-text.js';
 
 /**
  * Segment's HTTP Tracking API messages, as Touchpoint accepts them.
@@ -103,8 +103,8 @@ export function parseSegmentMessage(raw: unknown, options: ParseOptions): ParseR
   }
   const m = parsed.data;
   const issues: FieldIssue[] = [];
-  const unstorable = findUnstorableText(raw);
-  if (unstorable) issues.push({ path: prefix + unstorable, message: 'must not contain the NUL character or unpaired UTF-16 surrogates' });
+  const unstorable = findUnstorable(raw);
+  if (unstorable) issues.push({ path: prefix + unstorable.path, message: unstorable.message });
   const require = (field: string, present: unknown, why: string) => {
     if (present === null || present === undefined || present === '') issues.push({ path: prefix + field, message: why });
   };

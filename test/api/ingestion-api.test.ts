@@ -60,13 +60,25 @@ for (const database of DATABASES) {
           { type: 'track', userId: 'u1', event: 'Kept' },
           { type: 'track', userId: 'u1', event: 'Nul', properties: { note: 'a\u0000b' } },
           { type: 'identify', userId: 'u1', traits: { name: 'broken \ud800 surrogate' } },
+          { type: 'track', userId: 'u1', event: 'Deep', properties: { deep: JSON.parse('['.repeat(1000) + ']'.repeat(1000)) } },
         ],
       }, ws.ingestHeaders);
       assert.equal(response.status, 400);
       const body = (await response.json()) as { stored: number; error: { issues: { path: string }[] } };
-      assert.deepEqual(body.error.issues.map((i) => i.path), ['batch.1.properties.note', 'batch.2.traits.name']);
+      assert.deepEqual(body.error.issues.map((i) => i.path), ['batch.1.properties.note', 'batch.2.traits.name', `batch.3.properties.deep${'.0'.repeat(31)}`]);
       assert.equal(body.stored, 1);
       assert.deepEqual((await timelineOf(ws, 'u1')).items.map((e) => e.name), ['Kept']);
+    });
+
+    test('a message nested too deep to serialise is refused, not a server error', async () => {
+      const ws = await workspace();
+      const deep = '['.repeat(16_000) + ']'.repeat(16_000);
+      const body = `{"batch":[{"type":"track","userId":"u1","event":"Fine"},{"type":"track","userId":"u1","event":"Deep","properties":{"x":${deep}}}]}`;
+      const response = await post(t.app, '/v1/batch', body, ws.ingestHeaders);
+      assert.equal(response.status, 400);
+      const result = (await response.json()) as { stored: number; error: { issues: { path: string; message: string }[] } };
+      assert.deepEqual(result.error.issues, [{ path: 'batch.1', message: 'nests deeper than 32 levels' }]);
+      assert.equal(result.stored, 1);
     });
 
     test('a retried batch is stored once', async () => {

@@ -3,7 +3,9 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { validationError, type FieldIssue } from '../../core/errors.js';
 import { messageFromRow, type ImportFormat, type ImportType } from '../../core/import-rows.js';
+import { messageBytes } from '../../core/segment-batch.js';
 import { MAX_MESSAGE_BYTES, parseSegmentMessage, type SegmentMessage } from '../../core/segment-messages.js';
+import { MAX_NESTING } from '../../core/storable-text.js';
 import type { EngineContext } from '../context.js';
 import { readRows } from './read-rows.js';
 
@@ -96,7 +98,8 @@ export async function importFile(context: EngineContext, workspaceId: string, op
 function validateRow(options: ImportOptions, row: Record<string, unknown>, receivedAt: number) {
   const mapped = messageFromRow(options.type, options.format, row, contentHash);
   if (!mapped.ok) return mapped;
-  const bytes = Buffer.byteLength(JSON.stringify(mapped.message));
+  const bytes = messageBytes(mapped.message);
+  if (bytes === null) return { ok: false as const, issues: [{ path: '(row)', message: `nests deeper than ${MAX_NESTING} levels` }] };
   if (bytes > MAX_MESSAGE_BYTES) return { ok: false as const, issues: [{ path: '(row)', message: `is ${bytes} bytes; a message may be 32 KB` }] };
   return parseSegmentMessage(mapped.message, {
     receivedAt,
