@@ -33,8 +33,10 @@ program
     console.log(`Touchpoint is running at ${server.url}`);
     const shown = server.url.replace(/\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::1?\])/, '//localhost');
     console.log(`  dashboard: ${shown}`);
-    console.log(`  ingestion: ${shown}/v1   write key: ${keys.writeKey}`);
-    console.log(`  REST API:  ${shown}/api  API token: ${keys.apiToken}  (docs: ${shown}/api/openapi.json)`);
+    // Secrets go to the console only for the demo; a production log should not hold them.
+    const secret = (value: string) => (options.demo ? value : 'see `touchpoint keys`');
+    console.log(`  ingestion: ${shown}/v1   write key: ${secret(keys.writeKey)}`);
+    console.log(`  REST API:  ${shown}/api  API token: ${secret(keys.apiToken)}  (docs: ${shown}/api/openapi.json)`);
     const stop = async () => {
       await server.close();
       await context.store.close();
