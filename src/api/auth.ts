@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { unauthorized, validationError } from '../core/errors.js';
 import type { EngineContext } from '../engine/context.js';
+import { LoginThrottle } from '../engine/login-throttle.js';
 import { logIn, logOut, userOfSession } from '../engine/users.js';
 import type { User } from '../store/users.js';
 
@@ -39,11 +40,19 @@ export function requireAuth(context: EngineContext): MiddlewareHandler<{ Variabl
 /** `POST /auth/login` and `POST /auth/logout` for the dashboard; sessions live in an HttpOnly cookie. */
 export function sessionRoutes(context: EngineContext): Hono {
   const app = new Hono();
+  const throttle = new LoginThrottle(context.clock);
   app.post('/login', async (c) => {
     const body = (await c.req.json().catch(() => null)) as { email?: unknown; password?: unknown } | null;
     if (typeof body?.email !== 'string' || body.email === '') throw validationError('e-mail is required', [{ path: 'email', message: 'is required' }]);
     if (typeof body.password !== 'string' || body.password === '') throw validationError('password is required', [{ path: 'password', message: 'is required' }]);
-    const { sessionId, user, expiresAt } = await logIn(context, body.email, body.password);
+    const email = body.email.trim().toLowerCase();
+    throttle.check(email);
+    const session = await logIn(context, email, body.password).catch((error: unknown) => {
+      throttle.failed(email);
+      throw error;
+    });
+    throttle.succeeded(email);
+    const { sessionId, user, expiresAt } = session;
     setCookie(c, SESSION_COOKIE, sessionId, {
       httpOnly: true,
       sameSite: 'Lax',

@@ -15,6 +15,8 @@ function statusOf(code: ErrorCode): ContentfulStatusCode {
       return 404;
     case 'conflict':
       return 409;
+    case 'rate_limited':
+      return 429;
     default:
       return assertNever(code);
   }

@@ -126,7 +126,7 @@ export const openApiDocument = {
           error: {
             type: 'object',
             properties: {
-              code: { type: 'string', enum: ['validation', 'not_found', 'conflict', 'unauthorized', 'payload_too_large', 'internal'] },
+              code: { type: 'string', enum: ['validation', 'not_found', 'conflict', 'unauthorized', 'payload_too_large', 'rate_limited', 'internal'] },
               message: { type: 'string' },
               issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string', examples: ['batch.3.timestamp'] }, message: { type: 'string' } } } },
             },

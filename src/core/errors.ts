@@ -1,5 +1,5 @@
 /** The few errors Touchpoint raises on purpose; the API maps each code to one HTTP status. */
-export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'unauthorized' | 'payload_too_large';
+export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'unauthorized' | 'payload_too_large' | 'rate_limited';
 
 /** One problem with one field of the input, e.g. `batch[3].event: required for track`. */
 export interface FieldIssue {

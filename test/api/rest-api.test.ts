@@ -88,6 +88,19 @@ for (const database of DATABASES) {
       assert.equal((await t.app.request('/api/me', { headers: { cookie } })).status, 401);
     });
 
+    test('ten failed logins lock the e-mail out for fifteen minutes', async () => {
+      const ws = await seeded();
+      const email = `locked-${ws.workspaceId}@x.com`;
+      await addUser(t.context, { workspaceId: ws.workspaceId, email, password: 'the right one', role: 'csm' });
+      const login = (password: string) => post(t.app, '/auth/login', { email, password }, { 'content-type': 'application/json' });
+      for (let i = 0; i < 10; i++) assert.equal((await login('guess')).status, 401);
+      const locked = await login('the right one');
+      assert.equal(locked.status, 429);
+      assert.match((await locked.json()).error.message, /too many failed logins/);
+      t.clock.advance(15 * 60_000);
+      assert.equal((await login('the right one')).status, 200);
+    });
+
     test('the OpenAPI document describes every REST route', async () => {
       const doc = await (await t.app.request('/api/openapi.json')).json();
       assert.equal(doc.openapi, '3.1.0');
