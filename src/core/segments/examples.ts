@@ -1,0 +1,80 @@
+import type { SegmentDefinition } from './segment-definition.js';
+
+/**
+ * Segments most customers want on day one, written as they would be in a YAML file. They
+ * document the language by example and can be shipped as defaults.
+ */
+export const ACTIVE_ENTERPRISE_ACCOUNTS: SegmentDefinition = {
+  id: 'active-enterprise-accounts',
+  name: 'Active enterprise accounts',
+  description: 'Accounts on the enterprise plan with activity in the last 30 days.',
+  subject: 'account',
+  condition: {
+    all: [
+      { trait: { name: 'plan', op: 'eq', value: 'enterprise' } },
+      { lastSeen: { withinDays: 30 } },
+    ],
+  },
+};
+
+export const TRIAL_USERS_WHO_NEVER_INVITED: SegmentDefinition = {
+  id: 'trial-users-who-never-invited',
+  name: 'Trial users who never invited anyone',
+  description: 'Started a trial in the last 14 days, have not subscribed and have sent no invite.',
+  subject: 'contact',
+  condition: {
+    all: [
+      { event: { name: 'Trial Started', withinDays: 14 } },
+      { event: { name: 'Subscription Started', atMost: 0 } },
+      { event: { name: 'Invite Sent', atMost: 0 } },
+    ],
+  },
+};
+
+export const ACCOUNTS_WITH_ACTIVE_TEAMS: SegmentDefinition = {
+  id: 'accounts-with-active-teams',
+  name: 'Accounts with active teams',
+  description: 'At least 3 of the account’s contacts were active in the last 7 days.',
+  subject: 'account',
+  condition: { contacts: { atLeast: 3, condition: { lastSeen: { withinDays: 7 } } } },
+};
+
+export const NO_LOGIN_FOR_14_DAYS: SegmentDefinition = {
+  id: 'no-login-for-14-days',
+  name: 'No login for 14 days',
+  description: 'Have signed in before, but not in the last 14 days.',
+  subject: 'contact',
+  condition: {
+    all: [
+      { event: { name: 'Signed In' } },
+      { event: { name: 'Signed In', atMost: 0, withinDays: 14 } },
+    ],
+  },
+};
+
+export const DETRACTORS: SegmentDefinition = {
+  id: 'detractors',
+  name: 'Detractors',
+  description: 'Answered a survey with a score of 6 or less in the last 90 days.',
+  subject: 'contact',
+  condition: {
+    event: { name: 'Survey Responded', where: [{ property: 'score', op: 'lte', value: 6 }], withinDays: 90 },
+  },
+};
+
+export const BIG_SPENDERS: SegmentDefinition = {
+  id: 'big-spenders',
+  name: 'Big spenders',
+  description: 'Revenue of 10,000 or more in the last 365 days.',
+  subject: 'contact',
+  condition: { computed: { name: 'revenue', op: 'gte', value: 10_000, withinDays: 365 } },
+};
+
+export const EXAMPLE_SEGMENTS: readonly SegmentDefinition[] = [
+  ACTIVE_ENTERPRISE_ACCOUNTS,
+  TRIAL_USERS_WHO_NEVER_INVITED,
+  ACCOUNTS_WITH_ACTIVE_TEAMS,
+  NO_LOGIN_FOR_14_DAYS,
+  DETRACTORS,
+  BIG_SPENDERS,
+];

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Condition } from '../../../src/core/segments/conditions.js';
+import { evaluateSegment } from '../../../src/core/segments/evaluate-segment.js';
+import { EXAMPLE_SEGMENTS } from '../../../src/core/segments/examples.js';
+import { explainCondition, explainSegment } from '../../../src/core/segments/explain-segment.js';
+import type { Subject } from '../../../src/core/segments/subjects.js';
+import { account, contact, context, daysAgo, track } from './fixtures.js';
+
+const sentence = (condition: Condition, subject: Subject, members: string[] = []) => explainCondition(condition, subject, context(members)).sentence;
+
+describe('segment explanations', () => {
+  const user = contact('c1', {
+    traits: { plan: 'pro' },
+    events: [1, 2, 3, 8].map((d) => track('Signed In', daysAgo(d))).concat([track('Order Completed', daysAgo(20), {}, 120)]),
+  });
+
+  test('an event condition says how often it happened and what was required', () => {
+    assert.equal(sentence({ event: { name: 'Signed In', atLeast: 3, withinDays: 7 } }, user), 'performed Signed In 3 times in the last 7 days (required: at least 3)');
+    assert.equal(sentence({ event: { name: 'Invite Sent', atMost: 0 } }, user), 'performed Invite Sent 0 times ever (required: none)');
+    assert.equal(sentence({ event: { name: 'Signed In', atLeast: 1, atMost: 2, withinDays: 1 } }, user), 'performed Signed In 1 time in the last day (required: between 1 and 2)');
+    assert.equal(
+      sentence({ event: { name: 'Survey Responded', where: [{ property: 'score', op: 'lte', value: 6 }], withinDays: 90 } }, user),
+      'performed Survey Responded (where score at most 6) 0 times in the last 90 days (required: at least 1)',
+    );
+  });
+
+  test('a trait condition shows the value found, or that it is missing', () => {
+    assert.equal(sentence({ trait: { name: 'plan', op: 'in', value: ['pro', 'team'] } }, user), 'plan is "pro" (required: one of ["pro","team"])');
+    assert.equal(sentence({ trait: { name: 'company.size', op: 'exists' } }, user), 'company.size is missing (required: present)');
+  });
+
+  test('seen, computed and segment conditions read naturally', () => {
+    assert.equal(sentence({ lastSeen: { olderThanDays: 14 } }, user), 'last seen 1 day ago (required: more than 14 days ago)');
+    assert.equal(sentence({ firstSeen: { withinDays: 30, olderThanDays: 7 } }, user), 'first seen 20 days ago (required: in the last 30 days and more than 7 days ago)');
+    assert.equal(sentence({ lastSeen: { withinDays: 7 } }, contact('new')), 'never seen (required: in the last 7 days)');
+    assert.equal(sentence({ computed: { name: 'revenue', op: 'gte', value: 10_000, withinDays: 365 } }, user), 'revenue is 120 in the last 365 days (required: at least 10000)');
+    assert.equal(sentence({ computed: { name: 'eventCount', op: 'gt', value: 2 } }, user), 'event count is 5 ever (required: more than 2)');
+    assert.equal(sentence({ segment: { id: 'detractors', in: false } }, user, ['detractors:c1']), 'is in segment detractors (required: not in it)');
+  });
+
+  test('groups count the conditions that hold and keep them as children', () => {
+    const explanation = explainCondition(
+      { all: [{ trait: { name: 'plan', op: 'eq', value: 'pro' } }, { not: { event: { name: 'Signed In', withinDays: 7 } } }] },
+      user,
+      context(),
+    );
+    assert.deepEqual(explanation, {
+      holds: false,
+      sentence: '1 of 2 conditions holds (required: all)',
+      children: [
+        { holds: true, sentence: 'plan is "pro" (required: equals "pro")', children: [] },
+        {
+          holds: false,
+          sentence: 'the condition below holds (required: it does not)',
+          children: [{ holds: true, sentence: 'performed Signed In 3 times in the last 7 days (required: at least 1)', children: [] }],
+        },
+      ],
+    });
+    assert.equal(sentence({ any: [] }, user), 'no conditions, so none of them holds');
+  });
+
+  test('a contacts rollup explains each contact', () => {
+    const acme = account('acme', { contacts: [contact('a', { events: [track('Signed In', daysAgo(1))] }), contact('b')] });
+    const explanation = explainCondition({ contacts: { atLeast: 2, condition: { lastSeen: { withinDays: 7 } } } }, acme, context());
+    assert.equal(explanation.holds, false);
+    assert.equal(explanation.sentence, '1 of 2 contacts match (required: at least 2)');
+    assert.deepEqual(explanation.children.map((c) => [c.sentence, c.children[0]?.sentence]), [
+      ['contact a matches', 'last seen 1 day ago (required: in the last 7 days)'],
+      ['contact b does not match', 'never seen (required: in the last 7 days)'],
+    ]);
+  });
+
+  test('the explanation always agrees with the evaluation', () => {
+    const subjects: Subject[] = [
+      user,
+      contact('c2', { events: [track('Trial Started', daysAgo(2)), track('Survey Responded', daysAgo(5), { score: 3 })] }),
+      account('acme', { fields: { plan: 'enterprise' }, events: [track('Signed In', daysAgo(1))], contacts: [user, user, user] }),
+      account('beta'),
+    ];
+    for (const definition of EXAMPLE_SEGMENTS) {
+      for (const subject of subjects.filter((s) => s.kind === definition.subject)) {
+        assert.equal(explainSegment(definition, subject, context()).holds, evaluateSegment(definition, subject, context()), `${definition.id} on ${subject.id}`);
+      }
+    }
+  });
+});
