@@ -2,7 +2,7 @@ import { DAY_MS } from '../activity.js';
 import { assertNever } from '../errors.js';
 import {
   countBounds, tagCondition, withinBounds,
-  type Condition, type EventCondition, type PropertyFilter, type SeenCondition,
+  type Condition, type ConditionKind, type EventCondition, type PropertyFilter, type SeenCondition, type TaggedCondition,
 } from './conditions.js';
 import { computedValue, matchingEvents, seenHolds, seenTime } from './measures.js';
 import { applyOperator, isMissing, type Op } from './operators.js';
@@ -11,6 +11,8 @@ import { traitValue, type SegmentContext, type Subject } from './subjects.js';
 
 /** Why a subject is or is not in a segment: one node per condition, with a sentence. */
 export interface Explanation {
+  /** The condition this node explains; `contact` for one contact of a `contacts` rollup. */
+  kind: ConditionKind | 'contact';
   holds: boolean;
   sentence: string;
   children: Explanation[];
@@ -30,8 +32,12 @@ export function explainSegment(definition: SegmentDefinition, subject: Subject, 
 }
 
 export function explainCondition(condition: Condition, subject: Subject, context: SegmentContext): Explanation {
-  const { now } = context;
   const tagged = tagCondition(condition);
+  return { kind: tagged.kind, ...explainTagged(tagged, subject, context) };
+}
+
+function explainTagged(tagged: TaggedCondition, subject: Subject, context: SegmentContext): Omit<Explanation, 'kind'> {
+  const { now } = context;
   switch (tagged.kind) {
     case 'all':
     case 'any': {
@@ -85,7 +91,7 @@ export function explainCondition(condition: Condition, subject: Subject, context
       const inner = tagged.body.condition;
       const children = subject.contacts.map((contact) => {
         const child = explainCondition(inner, contact, context);
-        return { holds: child.holds, sentence: `contact ${contact.id} ${child.holds ? 'matches' : 'does not match'}`, children: [child] };
+        return { kind: 'contact' as const, holds: child.holds, sentence: `contact ${contact.id} ${child.holds ? 'matches' : 'does not match'}`, children: [child] };
       });
       const matching = children.filter((child) => child.holds).length;
       const sentence = `${matching} of ${subject.contacts.length} contacts match (required: ${boundsPhrase(bounds)})`;
@@ -96,7 +102,7 @@ export function explainCondition(condition: Condition, subject: Subject, context
   }
 }
 
-function leaf(holds: boolean, sentence: string): Explanation {
+function leaf(holds: boolean, sentence: string): Omit<Explanation, 'kind'> {
   return { holds, sentence, children: [] };
 }
 

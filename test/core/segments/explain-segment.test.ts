@@ -46,14 +46,16 @@ describe('segment explanations', () => {
       context(),
     );
     assert.deepEqual(explanation, {
+      kind: 'all',
       holds: false,
       sentence: '1 of 2 conditions holds (required: all)',
       children: [
-        { holds: true, sentence: 'plan is "pro" (required: equals "pro")', children: [] },
+        { kind: 'trait', holds: true, sentence: 'plan is "pro" (required: equals "pro")', children: [] },
         {
+          kind: 'not',
           holds: false,
           sentence: 'the condition below holds (required: it does not)',
-          children: [{ holds: true, sentence: 'performed Signed In 3 times in the last 7 days (required: at least 1)', children: [] }],
+          children: [{ kind: 'event', holds: true, sentence: 'performed Signed In 3 times in the last 7 days (required: at least 1)', children: [] }],
         },
       ],
     });
