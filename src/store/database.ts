@@ -17,6 +17,7 @@ export interface Database {
   memberships: MembershipTable;
   events: EventTable;
   activity_daily: ActivityDailyTable;
+  definitions: DefinitionTable;
 }
 
 export interface WorkspaceTable {
@@ -135,4 +136,15 @@ export interface ActivityDailyTable {
   channel: string;
   events: number;
   revenue: number;
+}
+
+/** A definition document (segment, engagement model, assignment rules), valid when stored. */
+export interface DefinitionTable {
+  workspace_id: string;
+  kind: string;
+  id: string;
+  spec: unknown;
+  updated_at: number;
+  /** Who or what stored it: a user's e-mail, `touchpoint apply`, ... */
+  updated_by: string;
 }

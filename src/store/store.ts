@@ -2,6 +2,7 @@ import { Kysely, Migrator } from 'kysely';
 import type { SegmentMessage } from '../core/segment-messages.js';
 import { accountQueries } from './accounts.js';
 import { contactQueries } from './contacts.js';
+import { definitionQueries } from './definitions.js';
 import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
 import { writeMessages, type WriteResult } from './ingest/write-messages.js';
@@ -23,6 +24,7 @@ export class Store implements AsyncDisposable {
   readonly accounts;
   readonly contacts;
   readonly timeline;
+  readonly definitions;
 
   private constructor(readonly dialect: StoreDialect) {
     this.db = new Kysely<Database>({ dialect: dialect.kysely });
@@ -31,6 +33,7 @@ export class Store implements AsyncDisposable {
     this.accounts = accountQueries(this.db, dialect);
     this.contacts = contactQueries(this.db, dialect);
     this.timeline = timelineQueries(this.db, dialect);
+    this.definitions = definitionQueries(this.db, dialect);
   }
 
   /** Opens the store and brings its schema up to date. */

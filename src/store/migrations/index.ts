@@ -2,9 +2,10 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../dialects/dialect.js';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-activity-daily.js';
+import * as m0003 from './0003-definitions.js';
 
 /** Numbered migrations, applied in order; a new one is a new file added to this list. */
-const MIGRATIONS = { '0001-initial': m0001, '0002-activity-daily': m0002 } as const;
+const MIGRATIONS = { '0001-initial': m0001, '0002-activity-daily': m0002, '0003-definitions': m0003 } as const;
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {

@@ -1,0 +1,23 @@
+import type { Definition, DefinitionKind } from '../../core/definitions/definition-documents.js';
+import { SHIPPED_MODELS } from '../../core/models/shipped-models.js';
+import { SHIPPED_RULES } from '../../core/models/shipped-rules.js';
+import { EXAMPLE_SEGMENTS } from '../../core/segments/examples.js';
+import type { EngineContext } from '../context.js';
+
+/** What Touchpoint ships, in force for every kind a workspace has not defined itself. */
+export const SHIPPED_DEFINITIONS: readonly Definition[] = [
+  ...EXAMPLE_SEGMENTS.map((spec) => ({ kind: 'Segment' as const, spec })),
+  ...SHIPPED_MODELS.map((spec) => ({ kind: 'EngagementModel' as const, spec })),
+  { kind: 'AssignmentRules', spec: SHIPPED_RULES },
+];
+
+/**
+ * The definitions in force in a workspace: the stored ones, and for each kind with none
+ * stored, the shipped ones. Editing one shipped model therefore means applying all models
+ * the workspace wants (export, edit, apply).
+ */
+export async function effectiveDefinitions(context: EngineContext, workspaceId: string): Promise<Definition[]> {
+  const stored = await context.store.definitions.list(workspaceId);
+  const storedKinds = new Set<DefinitionKind>(stored.map((d) => d.kind));
+  return [...stored, ...SHIPPED_DEFINITIONS.filter((d) => !storedKinds.has(d.kind))];
+}

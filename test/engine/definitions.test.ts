@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { definitionsToYaml, formatDocumentIssue } from '../../src/core/definitions/definition-documents.js';
+import { applyDefinitions } from '../../src/engine/definitions/apply-definitions.js';
+import { effectiveDefinitions, SHIPPED_DEFINITIONS } from '../../src/engine/definitions/effective-definitions.js';
+import type { Store } from '../../src/store/store.js';
+import { testContext } from '../support/context.js';
+import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
+
+const segment = (id: string, condition: object) => `kind: Segment\nspec:\n  id: ${id}\n  name: ${id}\n  subject: contact\n  condition: ${JSON.stringify(condition)}\n`;
+
+for (const database of DATABASES) {
+  describe(`applying definitions on ${database.name}`, () => {
+    let store: Store;
+    before(async () => (store = await openTestStore(database)));
+    after(async () => store.close());
+
+    test('a workspace without definitions has the shipped ones in force', async () => {
+      const context = testContext(store);
+      assert.deepEqual(await effectiveDefinitions(context, newWorkspaceId()), SHIPPED_DEFINITIONS);
+    });
+
+    test('export, edit and apply round-trips without loss', async () => {
+      const context = testContext(store);
+      const ws = newWorkspaceId();
+      const exported = definitionsToYaml(await effectiveDefinitions(context, ws));
+      const edited = exported.replace('value: 50000', 'value: 40000');
+      const result = await applyDefinitions(context, ws, [{ name: 'all.yaml', text: edited }], 'test');
+      assert.ok(result.ok, JSON.stringify(result));
+      const canonical = (yaml: string) => yaml.split('---\n').sort();
+      assert.deepEqual(canonical(definitionsToYaml(await effectiveDefinitions(context, ws))), canonical(edited));
+      assert.notDeepEqual(canonical(edited), canonical(exported));
+    });
+
+    test('segments may refer to each other across files', async () => {
+      const context = testContext(store);
+      const ws = newWorkspaceId();
+      const result = await applyDefinitions(context, ws, [
+        { name: 'a.yaml', text: segment('pros', { trait: { name: 'plan', op: 'eq', value: 'pro' } }) },
+        { name: 'b.yaml', text: segment('active-pros', { all: [{ segment: { id: 'pros' } }, { event: { name: 'Signed In', withinDays: 7 } }] }) },
+      ], 'test');
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.deepEqual((await store.definitions.list(ws, 'Segment')).map((d) => d.spec.id), ['active-pros', 'pros']);
+    });
+
+    test('one broken file means nothing of any file is applied, and every problem is named', async () => {
+      const context = testContext(store);
+      const ws = newWorkspaceId();
+      const result = await applyDefinitions(context, ws, [
+        { name: 'good.yaml', text: segment('good', { trait: { name: 'plan', op: 'eq', value: 'pro' } }) },
+        { name: 'bad.yaml', text: segment('bad', { trait: { name: 'plan', op: 'equals', value: 'pro' } }) },
+        { name: 'loop.yaml', text: 'kind: Nonsense\nspec: {}\n' },
+      ], 'test');
+      assert.ok(!result.ok);
+      assert.deepEqual(result.issues.map(formatDocumentIssue).map((line) => line.split(': ').slice(0, 2).join(': ')), ['bad.yaml:6: spec.condition.trait.op', 'loop.yaml:1: kind']);
+      assert.deepEqual(await store.definitions.list(ws), []);
+    });
+
+    test('a cycle of segment references is refused', async () => {
+      const context = testContext(store);
+      const ws = newWorkspaceId();
+      const result = await applyDefinitions(context, ws, [
+        { name: 'cycle.yaml', text: [segment('a', { segment: { id: 'b' } }), segment('b', { segment: { id: 'a' } })].join('---\n') },
+      ], 'test');
+      assert.ok(!result.ok);
+      assert.match(result.issues[0]!.message, /cycle: (a -> b -> a|b -> a -> b)/);
+      assert.deepEqual(await store.definitions.list(ws), []);
+    });
+  });
+}
