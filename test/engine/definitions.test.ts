@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { definitionsToYaml, formatDocumentIssue } from '../../src/core/definitions/definition-documents.js';
 import { applyDefinitions } from '../../src/engine/definitions/apply-definitions.js';
 import { effectiveDefinitions, SHIPPED_DEFINITIONS } from '../../src/engine/definitions/effective-definitions.js';
+import { definitionId } from '../../src/store/definitions.js';
 import type { Store } from '../../src/store/store.js';
 import { testContext } from '../support/context.js';
 import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
@@ -40,7 +41,7 @@ for (const database of DATABASES) {
         { name: 'b.yaml', text: segment('active-pros', { all: [{ segment: { id: 'pros' } }, { event: { name: 'Signed In', withinDays: 7 } }] }) },
       ], 'test');
       assert.ok(result.ok, JSON.stringify(result));
-      assert.deepEqual((await store.definitions.list(ws, 'Segment')).map((d) => d.spec.id), ['active-pros', 'pros']);
+      assert.deepEqual((await store.definitions.list(ws, 'Segment')).map(definitionId), ['active-pros', 'pros']);
     });
 
     test('one broken file means nothing of any file is applied, and every problem is named', async () => {
