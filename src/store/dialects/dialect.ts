@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Dialect } from 'kysely';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Dialect, Expression, RawBuilder, SqlBool } from 'kysely';
 
 /**
  * Everything that differs between the databases the Store runs on, in one place.
@@ -15,6 +15,8 @@ export interface StoreDialect {
   isTransient(error: unknown): boolean;
   /** Turns a JSON column value as the driver returns it into an object. */
   readJson(value: unknown): Record<string, unknown>;
+  /** Reads a value inside a JSON column in SQL; the segment compiler builds on it. */
+  readonly json: JsonSql;
   /** Called after Kysely is destroyed, for resources the dialect owns beyond the driver. */
   close?(): Promise<void>;
 }
@@ -28,6 +30,35 @@ export interface Capabilities {
   readonly skipLocked: boolean;
   /** Most bind parameters one statement may carry. */
   readonly maxParameters: number;
+}
+
+/**
+ * SQL that reads one JSON value. Each part may be NULL; `text` is meaningful only when `type`
+ * is 'string' and `number` only when it is 'number', so callers read them inside a CASE or
+ * behind a type test (PostgreSQL would fail casting a string to a number).
+ */
+export interface JsonValueSql {
+  /** 'string', 'number', 'true', 'false', 'array', 'object' or 'null'; NULL when absent. */
+  readonly type: RawBuilder<string | null>;
+  readonly text: RawBuilder<string | null>;
+  readonly number: RawBuilder<number | null>;
+}
+
+/** How a database reads JSON documents and compares text, for queries that filter on JSON. */
+export interface JsonSql {
+  /** The value at `path` (keys, each stepping into an object) of a JSON column. */
+  at(document: Expression<unknown>, path: readonly string[]): JsonValueSql;
+  /**
+   * A FROM item with one row per element of the array at `path` (no rows when the value is
+   * not an array), named `alias`, and each element as a value.
+   */
+  elements(document: Expression<unknown>, path: readonly string[], alias: string): { from: RawBuilder<unknown>; element: JsonValueSql };
+  /** Whether text has the plain decimal form `-?digits(.digits)?`. */
+  isDecimalText(text: Expression<string | null>): RawBuilder<SqlBool>;
+  /** Text in that decimal form as a double. */
+  textToNumber(text: Expression<string | null>): RawBuilder<number | null>;
+  /** Whether `needle` occurs in `haystack`, case-sensitively (`''` occurs in every text). */
+  textContains(haystack: Expression<string | null>, needle: Expression<string>): RawBuilder<SqlBool>;
 }
 
 /** Shared by the column definitions of every dialect. */

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type Kysely } from 'kysely';
 import { isTransientPostgresError, parseJsonText, type StoreDialect } from '../dialect.js';
 import { PgliteDriver } from './pglite-driver.js';
+import { postgresJson } from '../postgres/postgres-json.js';
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -27,5 +28,6 @@ export function pgliteDialect(dataDir?: string): StoreDialect {
     addSerialId: (table) => table.addColumn('id', 'bigint', (col) => col.primaryKey().generatedByDefaultAsIdentity()),
     isTransient: isTransientPostgresError,
     readJson: parseJsonText,
+    json: postgresJson,
   };
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect } from 'kysely';
 import { isTransientPostgresError, parseJsonText, type StoreDialect } from '../dialect.js';
+import { postgresJson } from './postgres-json.js';
 
 // pg returns BIGINT and NUMERIC as strings to avoid precision loss; Touchpoint stores epoch
 // milliseconds and counts, which fit a double exactly, so they are read as numbers.
@@ -23,5 +24,6 @@ export function postgresDialect(connectionString: string, options: { poolSize?: 
     addSerialId: (table) => table.addColumn('id', 'bigint', (col) => col.primaryKey().generatedByDefaultAsIdentity()),
     isTransient: isTransientPostgresError,
     readJson: parseJsonText,
+    json: postgresJson,
   };
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Kysely } from 'kysely';
 import { parseJsonText, type StoreDialect } from '../dialect.js';
 import { SqliteDriver } from './sqlite-driver.js';
+import { sqliteJson } from './sqlite-json.js';
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit
@@ -26,5 +27,6 @@ export function sqliteDialect(file: string): StoreDialect {
     addSerialId: (table) => table.addColumn('id', 'integer', (col) => col.primaryKey()),
     isTransient: (error) => (error as { code?: string }).code === 'SQLITE_BUSY',
     readJson: parseJsonText,
+    json: sqliteJson,
   };
 }

@@ -1,0 +1,115 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { DAY_MS } from '../../core/activity.js';
+import { assertNever } from '../../core/errors.js';
+import {
+  countBounds, tagCondition,
+  type ComputedCondition, type Condition, type ContactsCondition, type EventCondition, type SeenCondition,
+} from '../../core/segments/conditions.js';
+import type { StoreDialect } from '../dialects/dialect.js';
+import { numberParam, operatorSql } from './operator-sql.js';
+import { documentValueSql, subjectEvents, subjectId, traitValueSql, type SubjectSql } from './subject-sql.js';
+
+/** What compiling a condition needs besides the condition; see `segmentMembers`. */
+export interface ConditionContext {
+  dialect: StoreDialect;
+  now: number;
+  segmentMembers: (segmentId: string) => readonly string[];
+  /** A fresh table alias for a subquery, unique in the statement. */
+  newAlias: (prefix: string) => string;
+}
+
+/**
+ * `evaluateCondition` (core/segments/evaluate-segment.ts) as one SQL predicate over the
+ * subject's row, with correlated subqueries for events and contacts. Every leaf is
+ * two-valued, so `not` flips it exactly as the reference does.
+ */
+export function conditionSql(condition: Condition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
+  const tagged = tagCondition(condition);
+  switch (tagged.kind) {
+    case 'all':
+      return tagged.body.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(tagged.body.map((c) => conditionSql(c, subject, context)), sql` and `)})`;
+    case 'any':
+      return tagged.body.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${sql.join(tagged.body.map((c) => conditionSql(c, subject, context)), sql` or `)})`;
+    case 'not':
+      return sql<SqlBool>`(not ${conditionSql(tagged.body, subject, context)})`;
+    case 'trait': {
+      const value = traitValueSql(context.dialect.json, subject, tagged.body.name, () => context.newAlias('j'));
+      return operatorSql(context.dialect.json, value, tagged.body.op, tagged.body.value);
+    }
+    case 'event':
+      return eventSql(tagged.body, subject, context);
+    case 'firstSeen':
+    case 'lastSeen':
+      return seenSql(tagged.kind === 'firstSeen' ? 'min' : 'max', tagged.body, subject, context);
+    case 'computed':
+      return computedSql(tagged.body, subject, context);
+    case 'segment': {
+      const members = context.segmentMembers(tagged.body.id);
+      const isIn = members.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${subjectId(subject)} in (${sql.join([...members])}))`;
+      return (tagged.body.in ?? true) ? isIn : sql<SqlBool>`(not ${isIn})`;
+    }
+    case 'contacts':
+      // Validation keeps `contacts` out of contact segments; a contact has no contacts.
+      return subject.kind === 'account' ? contactsSql(tagged.body, subject, context) : sql<SqlBool>`false`;
+    default:
+      return assertNever(tagged);
+  }
+}
+
+/** `count BETWEEN atLeast AND atMost`, or `>= atLeast` without an upper bound. */
+function boundsSql(count: RawBuilder<number>, body: { atLeast?: number; atMost?: number }): RawBuilder<SqlBool> {
+  const { atLeast, atMost } = countBounds(body);
+  return atMost === null ? sql<SqlBool>`(${count} >= ${numberParam(atLeast)})` : sql<SqlBool>`(${count} between ${numberParam(atLeast)} and ${numberParam(atMost)})`;
+}
+
+/** Events of the subject at or before now, and inside the window when one is given. */
+function eventsInWindow(subject: SubjectSql, events: string, context: ConditionContext, withinDays: number | undefined): RawBuilder<SqlBool> {
+  const e = sql.id(events);
+  const since = withinDays === undefined ? sql`` : sql` and ${e}.timestamp >= ${context.now - withinDays * DAY_MS}`;
+  return sql<SqlBool>`(${subjectEvents(subject, events, context.newAlias('m'))} and ${e}.timestamp <= ${context.now}${since})`;
+}
+
+function eventSql(body: EventCondition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
+  const events = context.newAlias('e');
+  const e = sql.id(events);
+  const filters = (body.where ?? []).map(
+    (filter) => sql` and ${operatorSql(context.dialect.json, documentValueSql(context.dialect.json, sql.ref(`${events}.properties`), filter.property, () => context.newAlias('j')), filter.op, filter.value)}`,
+  );
+  const count = sql<number>`(select count(*) from events as ${e} where ${eventsInWindow(subject, events, context, body.withinDays)} and ${e}.type = 'track' and ${e}.name = ${body.name}${sql.join(filters, sql``)})`;
+  return boundsSql(count, body);
+}
+
+/** Interactions are the events with a channel: track, page and screen, not profile calls. */
+function seenSql(aggregate: 'min' | 'max', body: SeenCondition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
+  const events = context.newAlias('e');
+  const e = sql.id(events);
+  const time = sql<number | null>`(select ${sql.raw(aggregate)}(${e}.timestamp) from events as ${e} where ${eventsInWindow(subject, events, context, undefined)} and ${e}.channel is not null)`;
+  // Timestamps are whole milliseconds: "older than" (time < t) is time <= t - 1.
+  const from = body.withinDays === undefined ? null : context.now - body.withinDays * DAY_MS;
+  const to = body.olderThanDays === undefined ? null : context.now - body.olderThanDays * DAY_MS - 1;
+  const test =
+    from !== null && to !== null ? sql`${time} between ${from} and ${to}`
+    : from !== null ? sql`${time} >= ${from}`
+    : to !== null ? sql`${time} <= ${to}`
+    : sql`${time} is not null`;
+  return sql<SqlBool>`coalesce(${test}, false)`;
+}
+
+function computedSql(body: ComputedCondition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
+  const events = context.newAlias('e');
+  const e = sql.id(events);
+  const measure = body.name === 'revenue' ? sql`coalesce(sum(${e}.revenue), 0)` : sql`count(*)`;
+  const value = sql<number>`(select ${measure} from events as ${e} where ${eventsInWindow(subject, events, context, body.withinDays)} and ${e}.channel is not null)`;
+  // A computed value is a number, never missing: the operator reads it as a number column.
+  return operatorSql(context.dialect.json, { type: sql`'number'`, text: sql`cast(null as text)`, number: value }, body.op, body.value);
+}
+
+/** How many of the account's member contacts satisfy the inner condition, within bounds. */
+function contactsSql(body: ContactsCondition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
+  const m = context.newAlias('m');
+  const contact: SubjectSql = { kind: 'contact', alias: context.newAlias('c') };
+  const s = sql.id(subject.alias);
+  const c = sql.id(contact.alias);
+  const count = sql<number>`(select count(*) from memberships as ${sql.id(m)} join contacts as ${c} on ${c}.workspace_id = ${sql.id(m)}.workspace_id and ${c}.id = ${sql.id(m)}.contact_id where ${sql.id(m)}.workspace_id = ${s}.workspace_id and ${sql.id(m)}.group_id = ${s}.group_id and ${conditionSql(body.condition, contact, context)})`;
+  return boundsSql(count, body);
+}
