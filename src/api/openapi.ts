@@ -86,6 +86,14 @@ export const openApiDocument = {
         responses: { '200': { description: 'OK', ...json({ $ref: '#/components/schemas/TimelinePage' }) }, '404': { description: 'No such account', ...json(error) }, ...errors },
       },
     },
+    '/api/accounts/{groupId}/model-history': {
+      get: {
+        tags: ['accounts'],
+        summary: "Changes of the account's engagement model and phase, newest first, with who made them and why",
+        parameters: [{ name: 'groupId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'OK' }, '404': { description: 'No such account', ...json(error) }, ...errors },
+      },
+    },
     '/api/contacts/{userId}': {
       get: {
         tags: ['contacts'],
@@ -159,6 +167,11 @@ export const openApiDocument = {
           contractValue: { type: ['number', 'null'] }, industry: { type: ['string', 'null'] }, employees: { type: ['integer', 'null'] },
           complexity: { type: ['string', 'null'] }, renewalDate: { type: ['integer', 'null'], description: 'epoch ms' }, ownerEmail: { type: ['string', 'null'] },
           traits: { type: 'object' }, createdAt: { type: 'integer' }, updatedAt: { type: 'integer' }, contactCount: { type: 'integer' }, lastSeenAt: { type: ['integer', 'null'] },
+          model: {
+            type: ['object', 'null'],
+            description: 'GET /api/accounts/{groupId} only: the engagement model, its phase and why',
+            properties: { modelId: { type: 'string' }, phaseId: { type: 'string' }, ruleId: { type: ['string', 'null'] }, reason: { type: 'string' }, since: { type: 'integer' }, phaseSince: { type: 'integer' } },
+          },
         },
       },
       Contact: {

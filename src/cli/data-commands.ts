@@ -3,7 +3,8 @@ import { SingleBar } from 'cli-progress';
 import { validationError } from '../core/errors.js';
 import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, type ImportType } from '../core/import-rows.js';
 import { writeDemoFile } from '../engine/demo/demo-file.js';
-import { describeDemo, ensureDemoUser, loadDemo } from '../engine/demo/load-demo.js';
+import { describeAssignment, describeDemo, ensureDemoUser, loadDemo } from '../engine/demo/load-demo.js';
+import { assignModels } from '../engine/models/assign-models.js';
 import { formatOfPath, importFile, type ImportProgress } from '../engine/import/import-file.js';
 import { describeImport } from '../engine/import/import-report.js';
 import { systemClock } from '../engine/system-context.js';
@@ -39,6 +40,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         const summary = await loadDemo(context, DEFAULT_WORKSPACE_ID, { seed: options.seed, scale: options.scale, end, onProgress: (n) => report(`${n.toLocaleString('en-US')} events loaded`) });
         report.done();
         console.log(`${describeDemo(summary)} in ${elapsed()} s`);
+        console.log(describeAssignment(await assignModels(context, DEFAULT_WORKSPACE_ID, 'demo')));
         const login = await ensureDemoUser(context, DEFAULT_WORKSPACE_ID);
         console.log(`demo login: ${login.email} / ${login.password}`);
       } finally {

@@ -4,6 +4,8 @@ import { DEFINITION_KINDS, definitionsToYaml, formatDocumentIssue, type Definiti
 import { validationError } from '../core/errors.js';
 import { applyDefinitions, readDefinitionFiles } from '../engine/definitions/apply-definitions.js';
 import { effectiveDefinitions } from '../engine/definitions/effective-definitions.js';
+import { describeAssignment } from '../engine/demo/load-demo.js';
+import { assignModels } from '../engine/models/assign-models.js';
 import { DEFAULT_WORKSPACE_ID } from '../store/workspaces.js';
 import { openContext, type GlobalOptions } from './wiring.js';
 
@@ -27,6 +29,8 @@ export function registerDefinitionCommands(program: Command, globals: () => Glob
           return;
         }
         for (const d of result.applied) console.log(`applied ${d.kind} ${d.kind === 'AssignmentRules' ? '' : d.spec.id}`.trimEnd());
+        // New rules or models take effect at once, each move recorded with its reason.
+        console.log(describeAssignment(await assignModels(context, DEFAULT_WORKSPACE_ID, 'touchpoint apply')));
       } finally {
         await context.store.close();
       }
@@ -44,6 +48,22 @@ export function registerDefinitionCommands(program: Command, globals: () => Glob
         const yaml = definitionsToYaml(definitions);
         if (options.out) await writeFile(options.out, yaml);
         else process.stdout.write(yaml);
+      } finally {
+        await context.store.close();
+      }
+    });
+}
+
+/** `touchpoint models assign`: re-applies the assignment rules to every account. */
+export function registerModelCommands(program: Command, globals: () => GlobalOptions): void {
+  const models = program.command('models').description('engagement models of accounts');
+  models
+    .command('assign')
+    .description('apply the assignment rules in force to every account, recording each change and its reason')
+    .action(async () => {
+      const context = await openContext(globals());
+      try {
+        console.log(describeAssignment(await assignModels(context, DEFAULT_WORKSPACE_ID, 'touchpoint models assign')));
       } finally {
         await context.store.close();
       }

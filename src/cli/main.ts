@@ -5,7 +5,7 @@ import { addUser } from '../engine/users.js';
 import { startServer } from './serve.js';
 import { openContext, type GlobalOptions } from './wiring.js';
 import { registerDataCommands } from './data-commands.js';
-import { registerDefinitionCommands } from './definition-commands.js';
+import { registerDefinitionCommands, registerModelCommands } from './definition-commands.js';
 
 /** The `touchpoint` command: the one place where configuration is read and things are wired. */
 const program = new Command('touchpoint')
@@ -88,6 +88,7 @@ users
 
 registerDataCommands(program, globals);
 registerDefinitionCommands(program, globals);
+registerModelCommands(program, globals);
 
 async function askPassword(): Promise<string> {
   const { createInterface } = await import('node:readline/promises');

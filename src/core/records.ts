@@ -47,7 +47,19 @@ export interface AccountContact {
   updatedAt: number;
 }
 
-export type AccountWithContacts = Account & { contacts: AccountContact[] };
+/** An account's engagement model, the phase it is in, and why. */
+export interface AccountModel {
+  groupId: string;
+  modelId: string;
+  phaseId: string;
+  /** The assignment rule that chose the model; null for the default. */
+  ruleId: string | null;
+  reason: string;
+  since: number;
+  phaseSince: number;
+}
+
+export type AccountWithContacts = Account & { contacts: AccountContact[]; model: AccountModel | null };
 
 export interface TimelineEntry {
   id: number;

@@ -84,6 +84,12 @@ export function accountQueries(db: Kysely<Database>, dialect: StoreDialect) {
       return row ? toAccount(row) : undefined;
     },
 
+    /** Every account's group id, in order. */
+    async listIds(workspaceId: string): Promise<string[]> {
+      const rows = await db.selectFrom('accounts').select('group_id').where('workspace_id', '=', workspaceId).orderBy('group_id').execute();
+      return rows.map((r) => r.group_id);
+    },
+
     /** Distinct values of the filterable columns, for the dashboard's filter menus. */
     async facets(workspaceId: string): Promise<{ plans: string[]; industries: string[]; complexities: string[]; owners: string[] }> {
       const distinct = async (column: 'plan' | 'industry' | 'complexity' | 'owner_email') => {

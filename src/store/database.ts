@@ -18,6 +18,8 @@ export interface Database {
   events: EventTable;
   activity_daily: ActivityDailyTable;
   definitions: DefinitionTable;
+  account_models: AccountModelTable;
+  model_changes: ModelChangeTable;
 }
 
 export interface WorkspaceTable {
@@ -147,4 +149,32 @@ export interface DefinitionTable {
   updated_at: number;
   /** Who or what stored it: a user's e-mail, `touchpoint apply`, ... */
   updated_by: string;
+}
+
+/** An account's current engagement model and phase, and why. */
+export interface AccountModelTable {
+  workspace_id: string;
+  group_id: string;
+  model_id: string;
+  phase_id: string;
+  /** The assignment rule that chose the model; null for the default or a person's choice. */
+  rule_id: string | null;
+  reason: string;
+  since: number;
+  phase_since: number;
+}
+
+/** One change of an account's model or phase. */
+export interface ModelChangeTable {
+  id: Generated<number>;
+  workspace_id: string;
+  group_id: string;
+  from_model: string | null;
+  from_phase: string | null;
+  to_model: string;
+  to_phase: string;
+  reason: string;
+  /** `rules`, `touchpoint apply`, a user's e-mail, ... */
+  changed_by: string;
+  changed_at: number;
 }

@@ -1,5 +1,8 @@
 import { Kysely, Migrator } from 'kysely';
 import type { SegmentMessage } from '../core/segment-messages.js';
+import type { SegmentDefinition } from '../core/segments/segment-definition.js';
+import { accountModelQueries } from './account-models.js';
+import { loadAccountSubject } from './account-subject.js';
 import { accountQueries } from './accounts.js';
 import { contactQueries } from './contacts.js';
 import { definitionQueries } from './definitions.js';
@@ -7,6 +10,7 @@ import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
 import { writeMessages, type WriteResult } from './ingest/write-messages.js';
 import { migrationProvider } from './migrations/index.js';
+import { segmentMembers, type SegmentMembersOptions } from './segments/segment-members.js';
 import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
 import { workspaceQueries } from './workspaces.js';
@@ -25,6 +29,7 @@ export class Store implements AsyncDisposable {
   readonly contacts;
   readonly timeline;
   readonly definitions;
+  readonly accountModels;
 
   private constructor(readonly dialect: StoreDialect) {
     this.db = new Kysely<Database>({ dialect: dialect.kysely });
@@ -34,6 +39,7 @@ export class Store implements AsyncDisposable {
     this.contacts = contactQueries(this.db, dialect);
     this.timeline = timelineQueries(this.db, dialect);
     this.definitions = definitionQueries(this.db, dialect);
+    this.accountModels = accountModelQueries(this.db);
   }
 
   /** Opens the store and brings its schema up to date. */
@@ -61,6 +67,16 @@ export class Store implements AsyncDisposable {
         if (attempt >= MAX_WRITE_ATTEMPTS || !this.dialect.isTransient(error)) throw error;
       }
     }
+  }
+
+  /** One account with its events and contacts, as segments and rules read it. */
+  loadAccountSubject(workspaceId: string, groupId: string) {
+    return loadAccountSubject(this.db, this.dialect, workspaceId, groupId);
+  }
+
+  /** Ids of the subjects in a segment, sorted; see `segmentMembers`. */
+  segmentMembers(workspaceId: string, definition: SegmentDefinition, options: SegmentMembersOptions): Promise<string[]> {
+    return segmentMembers(this.db, this.dialect, workspaceId, definition, options);
   }
 
   async close(): Promise<void> {

@@ -36,7 +36,15 @@ export function accountRoutes(context: EngineContext): Hono<{ Variables: ApiVari
     const account = await store.accounts.find(workspaceId, c.req.param('groupId'));
     if (!account) throw notFound(`account ${c.req.param('groupId')}`);
     const contacts = await store.contacts.listOfAccount(workspaceId, account.groupId, 200);
-    return c.json({ ...account, contacts });
+    const model = (await store.accountModels.find(workspaceId, account.groupId)) ?? null;
+    return c.json({ ...account, contacts, model });
+  });
+
+  app.get('/:groupId/model-history', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const groupId = c.req.param('groupId');
+    if (!(await store.accounts.find(workspaceId, groupId))) throw notFound(`account ${groupId}`);
+    return c.json({ items: await store.accountModels.history(workspaceId, groupId) });
   });
 
   app.get('/:groupId/timeline', async (c) => {

@@ -1,6 +1,7 @@
 import { generateDemo, type DemoOptions, type RawMessage } from '../../core/demo/generate-demo.js';
 import { parseSegmentMessage, type SegmentMessage } from '../../core/segment-messages.js';
 import type { EngineContext } from '../context.js';
+import { assignModels } from '../models/assign-models.js';
 import { addUser } from '../users.js';
 
 /** The login of the demo's team member; printed wherever the demo is loaded. */
@@ -67,6 +68,8 @@ export async function loadDemoIfEmpty(context: EngineContext, workspaceId: strin
   options.log(`loading demo data (seed 1, scale ${scale}) into the empty workspace...`);
   const summary = await loadDemo(context, workspaceId, { seed: 1, scale });
   options.log(describeDemo(summary));
+  const assigned = await assignModels(context, workspaceId, 'demo');
+  options.log(describeAssignment(assigned));
   const login = await ensureDemoUser(context, workspaceId);
   options.log(`demo login: ${login.email} / ${login.password}`);
 }
@@ -81,4 +84,9 @@ function parseDemoMessage(raw: RawMessage, context: EngineContext): SegmentMessa
   const result = parseSegmentMessage(raw, { receivedAt: Date.parse(raw['timestamp'] as string), newMessageId: context.ids.id });
   if (!result.ok) throw new Error(`demo generated an invalid message: ${JSON.stringify(result.issues)}`);
   return result.message;
+}
+
+export function describeAssignment(summary: { accounts: number; perModel: Record<string, number> }): string {
+  const models = Object.entries(summary.perModel).sort(([a], [b]) => (a < b ? -1 : 1)).map(([model, n]) => `${model} ${n}`).join(', ');
+  return `engagement models: ${summary.accounts.toLocaleString('en-US')} accounts assigned (${models})`;
 }

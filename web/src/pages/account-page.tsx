@@ -9,6 +9,7 @@ import { StatCard } from '../components/stat-card';
 import { Timeline } from '../components/timeline';
 import type { Person } from '../components/timeline-item';
 import { ContactsTable } from '../components/contacts-table';
+import { ModelCard } from '../components/model-card';
 import { formatCurrency, formatDay, formatInteger, formatRelative, humanize, nameFromEmail } from '../format';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
@@ -86,6 +87,7 @@ function AccountView({ account }: { account: AccountWithContacts }) {
           </section>
         </div>
         <aside className="detail-side" aria-label="Account details">
+          <ModelCard model={account.model} />
           <section className="card">
             <h2 className="card-title">Details</h2>
             <PropertyList

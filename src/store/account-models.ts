@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { AccountModel } from '../core/records.js';
+import type { Database } from './database.js';
+
+export type { AccountModel };
+
+export interface ModelChange {
+  fromModel: string | null;
+  fromPhase: string | null;
+  toModel: string;
+  toPhase: string;
+  reason: string;
+  changedBy: string;
+  changedAt: number;
+}
+
+/** Accounts' engagement models and the history of their changes. */
+export function accountModelQueries(db: Kysely<Database>) {
+  const toModel = (r: { group_id: string; model_id: string; phase_id: string; rule_id: string | null; reason: string; since: number; phase_since: number }): AccountModel => ({
+    groupId: r.group_id, modelId: r.model_id, phaseId: r.phase_id, ruleId: r.rule_id, reason: r.reason, since: Number(r.since), phaseSince: Number(r.phase_since),
+  });
+  return {
+    async find(workspaceId: string, groupId: string): Promise<AccountModel | undefined> {
+      const row = await db.selectFrom('account_models').selectAll().where('workspace_id', '=', workspaceId).where('group_id', '=', groupId).executeTakeFirst();
+      return row ? toModel(row) : undefined;
+    },
+
+    async list(workspaceId: string): Promise<AccountModel[]> {
+      const rows = await db.selectFrom('account_models').selectAll().where('workspace_id', '=', workspaceId).orderBy('group_id').execute();
+      return rows.map(toModel);
+    },
+
+    async history(workspaceId: string, groupId: string): Promise<ModelChange[]> {
+      const rows = await db.selectFrom('model_changes').selectAll().where('workspace_id', '=', workspaceId).where('group_id', '=', groupId).orderBy('changed_at', 'desc').orderBy('id', 'desc').execute();
+      return rows.map((r) => ({ fromModel: r.from_model, fromPhase: r.from_phase, toModel: r.to_model, toPhase: r.to_phase, reason: r.reason, changedBy: r.changed_by, changedAt: Number(r.changed_at) }));
+    },
+
+    /**
+     * Records a change: the new current model and one history row, in one transaction. A
+     * call that changes nothing (same model and phase) only refreshes the reason.
+     */
+    async change(workspaceId: string, next: AccountModel, changedBy: string): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const current = await trx.selectFrom('account_models').selectAll().where('workspace_id', '=', workspaceId).where('group_id', '=', next.groupId).executeTakeFirst();
+        const row = { model_id: next.modelId, phase_id: next.phaseId, rule_id: next.ruleId, reason: next.reason, since: next.since, phase_since: next.phaseSince };
+        if (current && current.model_id === next.modelId && current.phase_id === next.phaseId) {
+          await trx.updateTable('account_models').set({ rule_id: next.ruleId, reason: next.reason }).where('workspace_id', '=', workspaceId).where('group_id', '=', next.groupId).execute();
+          return false;
+        }
+        await trx
+          .insertInto('account_models')
+          .values({ workspace_id: workspaceId, group_id: next.groupId, ...row })
+          .onConflict((oc) => oc.columns(['workspace_id', 'group_id']).doUpdateSet(row))
+          .execute();
+        await trx
+          .insertInto('model_changes')
+          .values({
+            workspace_id: workspaceId, group_id: next.groupId, from_model: current?.model_id ?? null, from_phase: current?.phase_id ?? null,
+            to_model: next.modelId, to_phase: next.phaseId, reason: next.reason, changed_by: changedBy, changed_at: next.phaseSince,
+          })
+          .execute();
+        return true;
+      });
+    },
+  };
+}

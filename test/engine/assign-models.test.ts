@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { definitionsToYaml } from '../../src/core/definitions/definition-documents.js';
+import { SHIPPED_RULES } from '../../src/core/models/shipped-rules.js';
+import { applyDefinitions } from '../../src/engine/definitions/apply-definitions.js';
+import { assignModels } from '../../src/engine/models/assign-models.js';
+import { openTestApp, post, type TestApp } from '../support/app.js';
+import { testWorkspace } from '../support/context.js';
+import { DATABASES, newWorkspaceId } from '../support/databases.js';
+
+const accounts = [
+  { groupId: 'acme', traits: { name: 'Acme', arr: 84_000, complexity: 'high' } },
+  { groupId: 'bigco', traits: { name: 'BigCo', arr: 30_000, complexity: 'low' } },
+  { groupId: 'midco', traits: { name: 'MidCo', mrr: 500, complexity: 'medium' } },
+  { groupId: 'tiny', traits: { name: 'Tiny', mrr: 20 } },
+];
+
+for (const database of DATABASES) {
+  describe(`assigning engagement models on ${database.name}`, () => {
+    let t: TestApp;
+    before(async () => (t = await openTestApp(database)));
+    after(async () => t.close());
+
+    const seeded = async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const batch = accounts.map((a) => ({ type: 'group', userId: `u-${a.groupId}`, groupId: a.groupId, traits: a.traits }));
+      assert.equal((await post(t.app, '/v1/batch', { batch }, ws.ingestHeaders)).status, 200);
+      return ws;
+    };
+
+    test('every account gets a model by the first matching rule, with a readable reason', async () => {
+      const ws = await seeded();
+      const summary = await assignModels(t.context, ws.workspaceId, 'test');
+      assert.deepEqual(summary, { accounts: 4, changed: 4, perModel: { 'high-touch': 1, 'hybrid-onboarding': 1, 'hybrid-escalating': 1, 'no-touch': 1 } });
+      const acme = await (await t.app.request('/api/accounts/acme', { headers: ws.apiHeaders })).json();
+      assert.equal(acme.model.modelId, 'high-touch');
+      assert.equal(acme.model.phaseId, 'dedicated');
+      assert.equal(acme.model.reason, 'high-touch because contractValue is 84000 (required: at least 50000) and complexity is "high" (required: equals "high") (rule enterprise-high-touch)');
+      const tiny = await t.context.store.accountModels.find(ws.workspaceId, 'tiny');
+      assert.match(tiny!.reason, /^no-touch by default/);
+      assert.equal((await t.context.store.accountModels.find(ws.workspaceId, 'bigco'))?.phaseId, 'onboarding');
+    });
+
+    test('assigning again changes nothing and adds no history', async () => {
+      const ws = await seeded();
+      await assignModels(t.context, ws.workspaceId, 'test');
+      assert.equal((await assignModels(t.context, ws.workspaceId, 'test')).changed, 0);
+      assert.equal((await t.context.store.accountModels.history(ws.workspaceId, 'acme')).length, 1);
+    });
+
+    test('changed rules move accounts, and the history shows both decisions with who and why', async () => {
+      const ws = await seeded();
+      await assignModels(t.context, ws.workspaceId, 'first run');
+      t.clock.advance(60_000);
+      const stricter = { ...SHIPPED_RULES, rules: SHIPPED_RULES.rules.map((r) => (r.id === 'enterprise-high-touch' ? { ...r, when: { all: [{ trait: { name: 'contractValue', op: 'gte' as const, value: 90_000 } }] } } : r)) };
+      const applied = await applyDefinitions(t.context, ws.workspaceId, [{ name: 'rules.yaml', text: definitionsToYaml([{ kind: 'AssignmentRules', spec: stricter }]) }], 'test');
+      assert.ok(applied.ok);
+      const summary = await assignModels(t.context, ws.workspaceId, 'rules changed');
+      assert.equal(summary.changed, 1);
+      const history = await (await t.app.request('/api/accounts/acme/model-history', { headers: ws.apiHeaders })).json();
+      assert.deepEqual(history.items.map((h: { fromModel: string | null; toModel: string; changedBy: string }) => [h.fromModel, h.toModel, h.changedBy]), [
+        ['high-touch', 'hybrid-onboarding', 'rules changed'],
+        [null, 'high-touch', 'first run'],
+      ]);
+      assert.match(history.items[0].reason, /contractValue is 84000 \(required: at least 20000\)/);
+    });
+  });
+}
