@@ -10,6 +10,7 @@ import { ingestionRoutes } from './ingestion-routes.js';
 import { openApiDocument } from './openapi.js';
 import { accountRoutes } from './rest/accounts-routes.js';
 import { contactRoutes } from './rest/contacts-routes.js';
+import { modelRoutes } from './rest/models-routes.js';
 import { overviewRoutes } from './rest/overview-routes.js';
 
 export interface AppOptions {
@@ -34,6 +35,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/overview', overviewRoutes(context));
   api.route('/accounts', accountRoutes(context));
   api.route('/contacts', contactRoutes(context));
+  api.route('/models', modelRoutes(context));
   app.route('/api', api);
 
   const webRoot = options.webRoot;

@@ -35,7 +35,7 @@ export const openApiDocument = {
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
-  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'overview' }, { name: 'ingestion' }],
+  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'overview' }, { name: 'ingestion' }],
   paths: {
     '/api/me': { get: { tags: ['overview'], summary: 'The caller: workspace and, for a session, the user', responses: { '200': { description: 'OK' }, ...errors } } },
     '/api/overview': {
@@ -92,6 +92,13 @@ export const openApiDocument = {
         summary: "Changes of the account's engagement model and phase, newest first, with who made them and why",
         parameters: [{ name: 'groupId', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': { description: 'OK' }, '404': { description: 'No such account', ...json(error) }, ...errors },
+      },
+    },
+    '/api/models': {
+      get: {
+        tags: ['models'],
+        summary: 'Engagement models in force with their accounts and monthly economics (revenue, cost to serve, margin, cost share), and accounts whose model the economics question',
+        responses: { '200': { description: 'OK' }, ...errors },
       },
     },
     '/api/contacts/{userId}': {

@@ -30,6 +30,29 @@ export function accountModelQueries(db: Kysely<Database>) {
       return rows.map(toModel);
     },
 
+    /**
+     * What economics need of every account with a model: MRR, contacts, and interactions in
+     * [from, split) and [split, to).
+     */
+    async economicsInputs(workspaceId: string, window: { from: number; split: number; to: number }) {
+      const rows = await db
+        .selectFrom('account_models as m')
+        .innerJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'm.workspace_id').onRef('a.group_id', '=', 'm.group_id'))
+        .select(['m.group_id', 'm.model_id', 'm.phase_id', 'a.name', 'a.mrr'])
+        .select((eb) => [
+          eb.selectFrom('memberships as ms').select((sub) => sub.fn.countAll<number>().as('n')).whereRef('ms.workspace_id', '=', 'm.workspace_id').whereRef('ms.group_id', '=', 'm.group_id').as('contacts'),
+          eb.selectFrom('events as e').select((sub) => sub.fn.countAll<number>().as('n')).whereRef('e.workspace_id', '=', 'm.workspace_id').whereRef('e.group_id', '=', 'm.group_id').where('e.channel', 'is not', null).where('e.timestamp', '>=', window.split).where('e.timestamp', '<', window.to).as('this_period'),
+          eb.selectFrom('events as e').select((sub) => sub.fn.countAll<number>().as('n')).whereRef('e.workspace_id', '=', 'm.workspace_id').whereRef('e.group_id', '=', 'm.group_id').where('e.channel', 'is not', null).where('e.timestamp', '>=', window.from).where('e.timestamp', '<', window.split).as('last_period'),
+        ])
+        .where('m.workspace_id', '=', workspaceId)
+        .orderBy('m.group_id')
+        .execute();
+      return rows.map((r) => ({
+        groupId: r.group_id, modelId: r.model_id, phaseId: r.phase_id, name: r.name, mrr: r.mrr === null ? null : Number(r.mrr),
+        contacts: Number(r.contacts ?? 0), activityThisPeriod: Number(r.this_period ?? 0), activityLastPeriod: Number(r.last_period ?? 0),
+      }));
+    },
+
     async history(workspaceId: string, groupId: string): Promise<ModelChange[]> {
       const rows = await db.selectFrom('model_changes').selectAll().where('workspace_id', '=', workspaceId).where('group_id', '=', groupId).orderBy('changed_at', 'desc').orderBy('id', 'desc').execute();
       return rows.map((r) => ({ fromModel: r.from_model, fromPhase: r.from_phase, toModel: r.to_model, toPhase: r.to_phase, reason: r.reason, changedBy: r.changed_by, changedAt: Number(r.changed_at) }));

@@ -41,6 +41,21 @@ for (const database of DATABASES) {
       assert.equal((await t.context.store.accountModels.find(ws.workspaceId, 'bigco'))?.phaseId, 'onboarding');
     });
 
+    test('the models economics add up to a hand-computed example', async () => {
+      const ws = await seeded();
+      await assignModels(t.context, ws.workspaceId, 'test');
+      const { models } = await (await t.app.request('/api/models', { headers: ws.apiHeaders })).json();
+      const row = (id: string) => models.find((m: { model: { id: string } }) => m.model.id === id).economics;
+      // acme: MRR 84,000 / 12 = 7,000; high touch 8 h x 75 + 2 x 1 contact = 602
+      assert.deepEqual(row('high-touch'), { accounts: 1, revenue: 7000, cost: 602, margin: 6398, costShare: 602 / 7000 });
+      // bigco: MRR 2,500, onboarding phase 6 h x 75 + 1.5 x 1 = 451.5
+      assert.deepEqual(row('hybrid-onboarding'), { accounts: 1, revenue: 2500, cost: 451.5, margin: 2048.5, costShare: 451.5 / 2500 });
+      // midco: 1 h x 75 + 1.5 = 76.5; tiny: 0.5 per contact
+      assert.deepEqual(row('hybrid-escalating'), { accounts: 1, revenue: 500, cost: 76.5, margin: 423.5, costShare: 76.5 / 500 });
+      assert.deepEqual(row('no-touch'), { accounts: 1, revenue: 20, cost: 0.5, margin: 19.5, costShare: 0.5 / 20 });
+      assert.deepEqual(row('low-touch'), { accounts: 0, revenue: 0, cost: 0, margin: 0, costShare: null });
+    });
+
     test('assigning again changes nothing and adds no history', async () => {
       const ws = await seeded();
       await assignModels(t.context, ws.workspaceId, 'test');

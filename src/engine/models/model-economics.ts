@@ -1,0 +1,47 @@
+import { accountEconomics, costOfPhase, economicsFlags, totalEconomics, type AccountEconomics, type EconomicsFlag } from '../../core/models/economics.js';
+import { touchOf, type EngagementModel } from '../../core/models/engagement-model.js';
+import type { EngineContext } from '../context.js';
+import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+
+const DAY = 86_400_000;
+const PERIOD_DAYS = 28;
+
+export interface ModelSummary {
+  model: EngagementModel;
+  /** Accounts, revenue (MRR), monthly cost to serve, margin and cost share of the model's accounts. */
+  economics: AccountEconomics & { accounts: number };
+}
+
+export interface FlaggedAccount {
+  groupId: string;
+  name: string | null;
+  modelId: string;
+  economics: AccountEconomics;
+  flags: EconomicsFlag[];
+}
+
+/**
+ * Per model: how many accounts it serves and what they earn and cost; and the accounts whose
+ * model the economics question. Activity compares the last 28 days with the 28 before.
+ */
+export async function modelEconomics(context: EngineContext, workspaceId: string): Promise<{ models: ModelSummary[]; flagged: FlaggedAccount[] }> {
+  const now = context.clock.now();
+  const definitions = await effectiveDefinitions(context, workspaceId);
+  const models = definitions.flatMap((d) => (d.kind === 'EngagementModel' ? [d.spec] : []));
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const rows = await context.store.accountModels.economicsInputs(workspaceId, { from: now - 2 * PERIOD_DAYS * DAY, split: now - PERIOD_DAYS * DAY, to: now });
+  const perModel = new Map<string, AccountEconomics[]>();
+  const flagged: FlaggedAccount[] = [];
+  for (const row of rows) {
+    const model = byId.get(row.modelId);
+    if (!model) continue;
+    const economics = accountEconomics(row.mrr, costOfPhase(model, row.phaseId), row.contacts);
+    perModel.set(model.id, [...(perModel.get(model.id) ?? []), economics]);
+    const flags = economicsFlags({ touch: touchOf(model, row.phaseId), economics, activityThisPeriod: row.activityThisPeriod, activityLastPeriod: row.activityLastPeriod });
+    if (flags.length > 0) flagged.push({ groupId: row.groupId, name: row.name, modelId: model.id, economics, flags });
+  }
+  return {
+    models: models.map((model) => ({ model, economics: totalEconomics(perModel.get(model.id) ?? []) })),
+    flagged: flagged.sort((a, b) => b.economics.revenue - a.economics.revenue),
+  };
+}
