@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.js';
 import { accountRoutes } from './rest/accounts-routes.js';
 import { contactRoutes } from './rest/contacts-routes.js';
 import { modelRoutes } from './rest/models-routes.js';
+import { segmentRoutes } from './rest/segments-routes.js';
 import { overviewRoutes } from './rest/overview-routes.js';
 
 export interface AppOptions {
@@ -36,6 +37,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/accounts', accountRoutes(context));
   api.route('/contacts', contactRoutes(context));
   api.route('/models', modelRoutes(context));
+  api.route('/segments', segmentRoutes(context));
   app.route('/api', api);
 
   const webRoot = options.webRoot;

@@ -35,7 +35,7 @@ export const openApiDocument = {
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
-  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'overview' }, { name: 'ingestion' }],
+  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'segments' }, { name: 'overview' }, { name: 'ingestion' }],
   paths: {
     '/api/me': { get: { tags: ['overview'], summary: 'The caller: workspace and, for a session, the user', responses: { '200': { description: 'OK' }, ...errors } } },
     '/api/overview': {
@@ -99,6 +99,17 @@ export const openApiDocument = {
         tags: ['models'],
         summary: 'Engagement models in force with their accounts and monthly economics (revenue, cost to serve, margin, cost share), and accounts whose model the economics question',
         responses: { '200': { description: 'OK' }, ...errors },
+      },
+    },
+    '/api/segments': {
+      get: { tags: ['segments'], summary: 'The segment definitions in force', responses: { '200': { description: 'OK' }, ...errors } },
+    },
+    '/api/segments/preview': {
+      post: {
+        tags: ['segments'],
+        summary: 'How many subjects a draft segment holds now, and a sample of them, before it is saved',
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'A segment definition: id, name, subject (contact or account), condition' } } } },
+        responses: { '200': { description: 'count and sample (contact ids or account group ids)' }, ...errors },
       },
     },
     '/api/contacts/{userId}': {

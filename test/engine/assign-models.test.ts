@@ -56,6 +56,19 @@ for (const database of DATABASES) {
       assert.deepEqual(row('low-touch'), { accounts: 0, revenue: 0, cost: 0, margin: 0, costShare: null });
     });
 
+    test('a draft segment is previewed with its count and a sample, and a broken one is refused by path', async () => {
+      const ws = await seeded();
+      const preview = (definition: object) => post(t.app, '/api/segments/preview', definition, { ...ws.apiHeaders, 'content-type': 'application/json' });
+      const ok = await preview({ id: 'big', name: 'Big', subject: 'account', condition: { trait: { name: 'contractValue', op: 'gte', value: 20000 } } });
+      assert.equal(ok.status, 200);
+      assert.deepEqual(await ok.json().then((b: { count: number; sample: string[] }) => [b.count, b.sample]), [2, ['acme', 'bigco']]);
+      const broken = await preview({ id: 'Big', name: 'Big', subject: 'account', condition: { trait: { name: 'mrr', op: 'most' } } });
+      assert.equal(broken.status, 400);
+      assert.deepEqual((await broken.json()).error.issues.map((i: { path: string }) => i.path).sort(), ['condition.trait.op', 'id']);
+      const listed = await (await t.app.request('/api/segments', { headers: ws.apiHeaders })).json();
+      assert.equal(listed.items.length, 6);
+    });
+
     test('assigning again changes nothing and adds no history', async () => {
       const ws = await seeded();
       await assignModels(t.context, ws.workspaceId, 'test');
