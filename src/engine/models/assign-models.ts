@@ -7,7 +7,7 @@ import type { SegmentDefinition } from '../../core/segments/segment-definition.j
 import { segmentDependencies } from '../../core/segments/segment-dependencies.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
-import { computeMembers } from './segment-membership.js';
+import { computeMembers } from '../segments/segment-membership.js';
 
 export interface AssignSummary {
   accounts: number;

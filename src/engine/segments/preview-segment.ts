@@ -3,7 +3,7 @@ import { parseSegmentDefinition, type SegmentDefinition } from '../../core/segme
 import { segmentDependencies } from '../../core/segments/segment-dependencies.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
-import { computeMembers } from '../models/segment-membership.js';
+import { computeMembers } from './segment-membership.js';
 
 const SAMPLE_SIZE = 20;
 
