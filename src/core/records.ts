@@ -1,4 +1,6 @@
 import type { Category, Channel, Direction } from './interactions.js';
+import type { AccountEconomics, EconomicsFlag } from './models/economics.js';
+import type { EngagementModel } from './models/engagement-model.js';
 
 /** The shapes the API returns and the dashboard shows. Times are epoch milliseconds. */
 
@@ -83,4 +85,25 @@ export interface TimelineEntry {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/** A model in force with the accounts it serves and their monthly economics. */
+export interface ModelSummary {
+  model: EngagementModel;
+  economics: AccountEconomics & { accounts: number };
+}
+
+/** An account whose model its economics question. */
+export interface FlaggedAccount {
+  groupId: string;
+  name: string | null;
+  modelId: string;
+  economics: AccountEconomics;
+  flags: EconomicsFlag[];
+}
+
+/** `GET /api/models`. */
+export interface ModelEconomics {
+  models: ModelSummary[];
+  flagged: FlaggedAccount[];
 }

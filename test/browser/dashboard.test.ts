@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/cli/serve.js';
+import { assignModels } from '../../src/engine/models/assign-models.js';
 import { addUser } from '../../src/engine/users.js';
 import { systemClock } from '../../src/engine/system-context.js';
 import { sqliteDialect } from '../../src/store/dialects/sqlite/sqlite-dialect.js';
@@ -26,6 +27,7 @@ const HOUR = 3_600_000;
 const EVENTS = 13;
 const ENTRIES = '[data-testid="timeline-entry"]';
 const ACCOUNT_ROWS = 'table[aria-label="Accounts"] tbody tr';
+const MODELS = ['High touch', 'Low touch', 'No touch', 'Hybrid: high-touch onboarding, then low touch', 'Hybrid: low touch that escalates'];
 const LOGIN = { email: 'casey@touchpoint.example', password: 'correct horse battery' };
 
 const missingChromium = !existsSync(CHROMIUM);
@@ -49,6 +51,7 @@ test('a team member logs in and follows an account from the overview to one of i
     await addUser(context, { workspaceId: 'default', ...LOGIN, role: 'admin', name: 'Casey Morgan' });
     const ingest = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: workspace.ingestHeaders, body: JSON.stringify({ batch: messages(Date.now()) }) });
     assert.equal(ingest.status, 200, await ingest.text());
+    await assignModels(context, 'default', 'test');
     await clickThrough(await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }), server.url);
   } finally {
     await browser?.close();
@@ -58,7 +61,7 @@ test('a team member logs in and follows an account from the overview to one of i
   }
 });
 
-/** The walk a new team member takes: log in, overview, search accounts, one account, one of its people, log out. */
+/** The walk a new team member takes: log in, overview, engagement models, search accounts, one account, one of its people, log out. */
 async function clickThrough(page: Page, url: string): Promise<void> {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -79,6 +82,14 @@ async function clickThrough(page: Page, url: string): Promise<void> {
   await hasText(page.getByTestId('total-revenue'), '$1,250');
   await page.locator('canvas').waitFor();
   await shot(page, 'overview');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engagement models' }).click();
+  const models = page.getByRole('table', { name: 'Engagement models' });
+  await hasCount(page, 'table[aria-label="Engagement models"] tbody tr', MODELS.length);
+  assert.deepEqual(await models.locator('tbody td:first-child').allInnerTexts(), MODELS);
+  // Both accounts are assigned a model, so the totals row counts them.
+  await hasText(models.locator('tfoot'), '$5,100');
+  await shot(page, 'models');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await page.getByRole('table', { name: 'Accounts' }).getByText('Globex Corporation').waitFor();

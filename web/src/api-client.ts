@@ -1,6 +1,6 @@
-import type { Account, AccountContact, AccountWithContacts, Contact, Page, TimelineEntry } from '../../src/core/records';
+import type { Account, AccountContact, AccountWithContacts, Contact, FlaggedAccount, ModelEconomics, ModelSummary, Page, TimelineEntry } from '../../src/core/records';
 
-export type { AccountContact, AccountWithContacts };
+export type { AccountContact, AccountWithContacts, FlaggedAccount, ModelEconomics, ModelSummary };
 
 /** Who is logged in, as `GET /api/me` answers. */
 export interface Me {
@@ -59,6 +59,7 @@ export interface ApiClient {
   accountTimeline(groupId: string, query: TimelineQuery): Promise<Page<TimelineEntry>>;
   contact(userId: string): Promise<Contact>;
   contactTimeline(userId: string, query: TimelineQuery): Promise<Page<TimelineEntry>>;
+  models(): Promise<ModelEconomics>;
 }
 
 /**
@@ -105,5 +106,6 @@ export function createApiClient(options: { onUnauthorized: () => void }): ApiCli
     accountTimeline: (groupId, query) => get(`/api/accounts/${segment(groupId)}/timeline${timelineQuery(query)}`),
     contact: (userId) => get(`/api/contacts/${segment(userId)}`),
     contactTimeline: (userId, query) => get(`/api/contacts/${segment(userId)}/timeline${timelineQuery(query)}`),
+    models: () => get('/api/models'),
   };
 }

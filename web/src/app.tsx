@@ -7,6 +7,7 @@ import { AccountPage } from './pages/account-page';
 import { AccountsPage } from './pages/accounts-page';
 import { ContactPage } from './pages/contact-page';
 import { LoginPage } from './pages/login-page';
+import { ModelsPage } from './pages/models-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OverviewPage } from './pages/overview-page';
 import { matchPath, useLocation } from './router';
@@ -58,6 +59,7 @@ export function App() {
 function Routes() {
   const { pathname } = useLocation();
   if (matchPath('/', pathname)) return <OverviewPage />;
+  if (matchPath('/models', pathname)) return <ModelsPage />;
   if (matchPath('/accounts', pathname)) return <AccountsPage />;
   const account = matchPath('/accounts/:groupId', pathname);
   if (account?.['groupId']) return <AccountPage key={account['groupId']} groupId={account['groupId']} />;

@@ -1,6 +1,7 @@
 /** How the dashboard writes numbers, money and time: one formatter each, in the reader's locale. */
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 const currency = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const preciseCurrency = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 2 });
@@ -15,6 +16,7 @@ const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'lo
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 export const formatInteger = (n: number) => integer.format(n);
+export const formatPercent = (share: number) => percent.format(share);
 export const formatCompact = (n: number) => (Math.abs(n) < 10_000 ? integer.format(n) : compact.format(n));
 export const formatCurrency = (n: number) => currency.format(n);
 export const formatPreciseCurrency = (n: number) => preciseCurrency.format(n);

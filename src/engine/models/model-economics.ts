@@ -1,30 +1,17 @@
-import { accountEconomics, costOfPhase, economicsFlags, totalEconomics, type AccountEconomics, type EconomicsFlag } from '../../core/models/economics.js';
-import { touchOf, type EngagementModel } from '../../core/models/engagement-model.js';
+import { accountEconomics, costOfPhase, economicsFlags, totalEconomics, type AccountEconomics } from '../../core/models/economics.js';
+import { touchOf } from '../../core/models/engagement-model.js';
+import type { FlaggedAccount, ModelEconomics } from '../../core/records.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
 
 const DAY = 86_400_000;
 const PERIOD_DAYS = 28;
 
-export interface ModelSummary {
-  model: EngagementModel;
-  /** Accounts, revenue (MRR), monthly cost to serve, margin and cost share of the model's accounts. */
-  economics: AccountEconomics & { accounts: number };
-}
-
-export interface FlaggedAccount {
-  groupId: string;
-  name: string | null;
-  modelId: string;
-  economics: AccountEconomics;
-  flags: EconomicsFlag[];
-}
-
 /**
  * Per model: how many accounts it serves and what they earn and cost; and the accounts whose
  * model the economics question. Activity compares the last 28 days with the 28 before.
  */
-export async function modelEconomics(context: EngineContext, workspaceId: string): Promise<{ models: ModelSummary[]; flagged: FlaggedAccount[] }> {
+export async function modelEconomics(context: EngineContext, workspaceId: string): Promise<ModelEconomics> {
   const now = context.clock.now();
   const definitions = await effectiveDefinitions(context, workspaceId);
   const models = definitions.flatMap((d) => (d.kind === 'EngagementModel' ? [d.spec] : []));

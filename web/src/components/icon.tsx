@@ -53,6 +53,12 @@ const PATHS = {
       <rect x="3" y="15" width="7.5" height="6" rx="1.5" />
     </>
   ),
+  models: (
+    <>
+      <path d="M12 3 3 7.5l9 4.5 9-4.5z" />
+      <path d="m3 12 9 4.5 9-4.5M3 16.5 12 21l9-4.5" />
+    </>
+  ),
   accounts: (
     <>
       <path d="M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16M16 9h2a2 2 0 0 1 2 2v10M2 21h20" />
