@@ -104,6 +104,22 @@ export const openApiDocument = {
     '/api/segments': {
       get: { tags: ['segments'], summary: 'The segment definitions in force', responses: { '200': { description: 'OK' }, ...errors } },
     },
+    '/api/segments/{id}/members': {
+      get: {
+        tags: ['segments'],
+        summary: "The segment's members as last refreshed (contact ids or account group ids)",
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'OK' }, '404': { description: 'No such segment', ...json(error) }, ...errors },
+      },
+    },
+    '/api/segments/{id}/history': {
+      get: {
+        tags: ['segments'],
+        summary: 'Entries into and exits from the segment, newest first',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } }],
+        responses: { '200': { description: 'OK' }, '404': { description: 'No such segment', ...json(error) }, ...errors },
+      },
+    },
     '/api/segments/preview': {
       post: {
         tags: ['segments'],

@@ -5,6 +5,7 @@ import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, type ImportType } from
 import { writeDemoFile } from '../engine/demo/demo-file.js';
 import { describeAssignment, describeDemo, ensureDemoUser, loadDemo } from '../engine/demo/load-demo.js';
 import { assignModels } from '../engine/models/assign-models.js';
+import { refreshSegments } from '../engine/segments/refresh-segments.js';
 import { formatOfPath, importFile, type ImportProgress } from '../engine/import/import-file.js';
 import { describeImport } from '../engine/import/import-report.js';
 import { systemClock } from '../engine/system-context.js';
@@ -40,6 +41,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         const summary = await loadDemo(context, DEFAULT_WORKSPACE_ID, { seed: options.seed, scale: options.scale, end, onProgress: (n) => report(`${n.toLocaleString('en-US')} events loaded`) });
         report.done();
         console.log(`${describeDemo(summary)} in ${elapsed()} s`);
+        await refreshSegments(context, DEFAULT_WORKSPACE_ID);
         console.log(describeAssignment(await assignModels(context, DEFAULT_WORKSPACE_ID, 'demo')));
         const login = await ensureDemoUser(context, DEFAULT_WORKSPACE_ID);
         console.log(`demo login: ${login.email} / ${login.password}`);

@@ -3,16 +3,27 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../api/app.js';
 import type { EngineContext } from '../engine/context.js';
 import { Ingestion } from '../engine/ingest.js';
+import { SegmentRefresher } from '../engine/segments/segment-refresher.js';
 import { packageRoot } from './wiring.js';
+
+/** How often every workspace's segments are re-evaluated, for conditions on time alone. */
+const SEGMENT_TICK_MS = 60_000;
 
 export interface RunningServer extends AsyncDisposable {
   url: string;
+  /** Keeps segment memberships current; `idle()` waits for pending refreshes. */
+  segments: SegmentRefresher;
   close(): Promise<void>;
 }
 
 /** Starts the HTTP server over an opened context; `close` stops taking requests, then flushes. */
 export async function startServer(context: EngineContext, options: { port: number; host?: string }): Promise<RunningServer> {
-  const ingestion = new Ingestion(context);
+  const segments = new SegmentRefresher(context);
+  const ingestion = new Ingestion(context, (workspaceId) => segments.written(workspaceId));
+  const tick = setInterval(() => {
+    void context.store.workspaces.list().then((all) => segments.tick(all.map((w) => w.id)));
+  }, SEGMENT_TICK_MS);
+  tick.unref();
   const app = createApp(context, ingestion, { webRoot: join(packageRoot(), 'web', 'dist') });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => resolve(s));
@@ -21,8 +32,10 @@ export async function startServer(context: EngineContext, options: { port: numbe
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const close = async () => {
+    clearInterval(tick);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await ingestion.queue.flush();
+    await segments[Symbol.asyncDispose]();
   };
-  return { url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`, close, [Symbol.asyncDispose]: close };
+  return { url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`, segments, close, [Symbol.asyncDispose]: close };
 }

@@ -24,6 +24,8 @@ export class IngestQueue implements AsyncDisposable {
   constructor(
     private readonly store: Store,
     private readonly newContactId: () => string,
+    /** Told after each commit, e.g. to refresh segment memberships. */
+    private readonly afterWrite: (workspaceId: string) => void = () => {},
   ) {}
 
   /** Resolves once the messages are durably stored. */
@@ -67,6 +69,7 @@ export class IngestQueue implements AsyncDisposable {
     const workspaceId = group[0]!.workspaceId;
     try {
       await this.store.writeMessages(workspaceId, group.flatMap((s) => s.messages), this.newContactId);
+      this.afterWrite(workspaceId);
       // Per-submission counts: a second, read-only pass would cost as much as the write, and
       // callers only need to know their messages are stored; duplicates are reported as stored.
       for (const s of group) s.resolve({ stored: s.messages.length, duplicates: 0 });

@@ -12,8 +12,11 @@ export class Ingestion implements AsyncDisposable {
   readonly queue: IngestQueue;
   readonly #workspaceOfKey = new Map<string, { workspaceId: string; until: number }>();
 
-  constructor(private readonly context: EngineContext) {
-    this.queue = new IngestQueue(context.store, () => context.ids.id());
+  constructor(
+    private readonly context: EngineContext,
+    afterWrite?: (workspaceId: string) => void,
+  ) {
+    this.queue = new IngestQueue(context.store, () => context.ids.id(), afterWrite);
   }
 
   /** The workspace a write key opens; throws `unauthorized` for an unknown key. */

@@ -20,6 +20,8 @@ export interface Database {
   definitions: DefinitionTable;
   account_models: AccountModelTable;
   model_changes: ModelChangeTable;
+  segment_members: SegmentMemberTable;
+  segment_changes: SegmentChangeTable;
 }
 
 export interface WorkspaceTable {
@@ -177,4 +179,22 @@ export interface ModelChangeTable {
   /** `rules`, `touchpoint apply`, a user's e-mail, ... */
   changed_by: string;
   changed_at: number;
+}
+
+/** A subject (contact id or account group id) in a segment now, since when. */
+export interface SegmentMemberTable {
+  workspace_id: string;
+  segment_id: string;
+  subject_id: string;
+  since: number;
+}
+
+/** A subject entering or leaving a segment. */
+export interface SegmentChangeTable {
+  id: Generated<number>;
+  workspace_id: string;
+  segment_id: string;
+  subject_id: string;
+  change: 'entered' | 'exited';
+  at: number;
 }

@@ -6,6 +6,7 @@ import { loadAccountSubject } from './account-subject.js';
 import { accountQueries } from './accounts.js';
 import { contactQueries } from './contacts.js';
 import { definitionQueries } from './definitions.js';
+import { segmentMembershipQueries } from './segment-membership-queries.js';
 import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
 import { writeMessages, type WriteResult } from './ingest/write-messages.js';
@@ -30,6 +31,7 @@ export class Store implements AsyncDisposable {
   readonly timeline;
   readonly definitions;
   readonly accountModels;
+  readonly segmentMemberships;
 
   private constructor(readonly dialect: StoreDialect) {
     this.db = new Kysely<Database>({ dialect: dialect.kysely });
@@ -40,6 +42,7 @@ export class Store implements AsyncDisposable {
     this.timeline = timelineQueries(this.db, dialect);
     this.definitions = definitionQueries(this.db, dialect);
     this.accountModels = accountModelQueries(this.db);
+    this.segmentMemberships = segmentMembershipQueries(this.db);
   }
 
   /** Opens the store and brings its schema up to date. */

@@ -2,6 +2,7 @@ import { generateDemo, type DemoOptions, type RawMessage } from '../../core/demo
 import { parseSegmentMessage, type SegmentMessage } from '../../core/segment-messages.js';
 import type { EngineContext } from '../context.js';
 import { assignModels } from '../models/assign-models.js';
+import { refreshSegments } from '../segments/refresh-segments.js';
 import { addUser } from '../users.js';
 
 /** The login of the demo's team member; printed wherever the demo is loaded. */
@@ -68,6 +69,7 @@ export async function loadDemoIfEmpty(context: EngineContext, workspaceId: strin
   options.log(`loading demo data (seed 1, scale ${scale}) into the empty workspace...`);
   const summary = await loadDemo(context, workspaceId, { seed: 1, scale });
   options.log(describeDemo(summary));
+  await refreshSegments(context, workspaceId);
   const assigned = await assignModels(context, workspaceId, 'demo');
   options.log(describeAssignment(assigned));
   const login = await ensureDemoUser(context, workspaceId);
