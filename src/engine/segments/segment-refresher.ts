@@ -3,6 +3,12 @@ import { refreshSegments } from './refresh-segments.js';
 
 /** How soon after ingestion memberships are refreshed; writes within this time share one refresh. */
 const AFTER_WRITE_MS = 200;
+/**
+ * Refreshing may take at most 1 / (1 + this) of the process's time under steady ingestion: on
+ * SQLite a refresh blocks the process, ingestion included, so a refresh that took 2 s waits 8 s
+ * before the next. (Evaluating only the subjects an event touches will remove this wait.)
+ */
+const COOLDOWN_FACTOR = 4;
 
 /**
  * Keeps segment memberships current in a running server: a workspace is refreshed shortly
@@ -15,6 +21,7 @@ export class SegmentRefresher implements AsyncDisposable {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> = Promise.resolve();
   #closed = false;
+  #cooldownUntil = 0;
 
   constructor(
     private readonly context: EngineContext,
@@ -28,7 +35,7 @@ export class SegmentRefresher implements AsyncDisposable {
     this.#timer ??= setTimeout(() => {
       this.#timer = undefined;
       this.#run();
-    }, AFTER_WRITE_MS);
+    }, Math.max(AFTER_WRITE_MS, this.#cooldownUntil - performance.now()));
   }
 
   /** Refreshes every workspace now (the scheduler's tick). */
@@ -53,6 +60,7 @@ export class SegmentRefresher implements AsyncDisposable {
     this.#running = this.#running.then(async () => {
       const workspaces = [...this.#due];
       this.#due.clear();
+      const started = performance.now();
       for (const workspaceId of workspaces) {
         try {
           await refreshSegments(this.context, workspaceId);
@@ -60,6 +68,7 @@ export class SegmentRefresher implements AsyncDisposable {
           this.onError(error);
         }
       }
+      this.#cooldownUntil = performance.now() + COOLDOWN_FACTOR * (performance.now() - started);
     });
     return this.#running;
   }
