@@ -62,8 +62,8 @@ function boundsSql(count: RawBuilder<number>, body: { atLeast?: number; atMost?:
   return atMost === null ? sql<SqlBool>`(${count} >= ${numberParam(atLeast)})` : sql<SqlBool>`(${count} between ${numberParam(atLeast)} and ${numberParam(atMost)})`;
 }
 
-/** Events of the subject at or before now, and inside the window when one is given. */
-function eventsInWindow(subject: SubjectSql, events: string, context: ConditionContext, withinDays: number | undefined): RawBuilder<SqlBool> {
+/** Events at or before now, and inside the window when one is given (the FROM item picks the subject's). */
+function eventsInWindow(events: string, context: ConditionContext, withinDays: number | undefined): RawBuilder<SqlBool> {
   const e = sql.id(events);
   const since = withinDays === undefined ? sql`` : sql` and ${e}.timestamp >= ${context.now - withinDays * DAY_MS}`;
   return sql<SqlBool>`(${e}.timestamp <= ${context.now}${since})`;
@@ -75,7 +75,7 @@ function eventSql(body: EventCondition, subject: SubjectSql, context: ConditionC
   const filters = (body.where ?? []).map(
     (filter) => sql` and ${operatorSql(context.dialect.json, documentValueSql(context.dialect.json, sql.ref(`${events}.properties`), filter.property, () => context.newAlias('j')), filter.op, filter.value)}`,
   );
-  const count = sql<number>`(select count(*) from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(subject, events, context, body.withinDays)} and ${e}.type = 'track' and ${e}.name = ${body.name}${sql.join(filters, sql``)})`;
+  const count = sql<number>`(select count(*) from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(events, context, body.withinDays)} and ${e}.type = 'track' and ${e}.name = ${body.name}${sql.join(filters, sql``)})`;
   return boundsSql(count, body);
 }
 
@@ -83,7 +83,7 @@ function eventSql(body: EventCondition, subject: SubjectSql, context: ConditionC
 function seenSql(aggregate: 'min' | 'max', body: SeenCondition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
   const events = context.newAlias('e');
   const e = sql.id(events);
-  const time = sql<number | null>`(select ${sql.raw(aggregate)}(${e}.timestamp) from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(subject, events, context, undefined)} and ${e}.channel is not null)`;
+  const time = sql<number | null>`(select ${sql.raw(aggregate)}(${e}.timestamp) from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(events, context, undefined)} and ${e}.channel is not null)`;
   // Timestamps are whole milliseconds: "older than" (time < t) is time <= t - 1.
   const from = body.withinDays === undefined ? null : context.now - body.withinDays * DAY_MS;
   const to = body.olderThanDays === undefined ? null : context.now - body.olderThanDays * DAY_MS - 1;
@@ -99,7 +99,7 @@ function computedSql(body: ComputedCondition, subject: SubjectSql, context: Cond
   const events = context.newAlias('e');
   const e = sql.id(events);
   const measure = body.name === 'revenue' ? sql`coalesce(sum(${e}.revenue), 0)` : sql`count(*)`;
-  const value = sql<number>`(select ${measure} from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(subject, events, context, body.withinDays)} and ${e}.channel is not null)`;
+  const value = sql<number>`(select ${measure} from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(events, context, body.withinDays)} and ${e}.channel is not null)`;
   // A computed value is a number, never missing: the operator reads it as a number column.
   return operatorSql(context.dialect.json, { type: sql`'number'`, text: sql`cast(null as text)`, number: value }, body.op, body.value);
 }
