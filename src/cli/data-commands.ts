@@ -4,6 +4,7 @@ import { validationError } from '../core/errors.js';
 import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, type ImportType } from '../core/import-rows.js';
 import { writeDemoFile } from '../engine/demo/demo-file.js';
 import { describeAssignment, describeDemo, ensureDemoUser, loadDemo } from '../engine/demo/load-demo.js';
+import { advancePhases } from '../engine/models/advance-phases.js';
 import { assignModels } from '../engine/models/assign-models.js';
 import { refreshSegments } from '../engine/segments/refresh-segments.js';
 import { formatOfPath, importFile, type ImportProgress } from '../engine/import/import-file.js';
@@ -43,6 +44,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         console.log(`${describeDemo(summary)} in ${elapsed()} s`);
         await refreshSegments(context, DEFAULT_WORKSPACE_ID);
         console.log(describeAssignment(await assignModels(context, DEFAULT_WORKSPACE_ID, 'demo')));
+        await advancePhases(context, DEFAULT_WORKSPACE_ID, 'demo');
         const login = await ensureDemoUser(context, DEFAULT_WORKSPACE_ID);
         console.log(`demo login: ${login.email} / ${login.password}`);
       } finally {

@@ -66,7 +66,7 @@ for (const database of DATABASES) {
       assert.equal(broken.status, 400);
       assert.deepEqual((await broken.json()).error.issues.map((i: { path: string }) => i.path).sort(), ['condition.trait.op', 'id']);
       const listed = await (await t.app.request('/api/segments', { headers: ws.apiHeaders })).json();
-      assert.equal(listed.items.length, 6);
+      assert.equal(listed.items.length, 7);
     });
 
     test('assigning again changes nothing and adds no history', async () => {

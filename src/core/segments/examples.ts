@@ -70,7 +70,17 @@ export const BIG_SPENDERS: SegmentDefinition = {
   condition: { computed: { name: 'revenue', op: 'gte', value: 10_000, withinDays: 365 } },
 };
 
+/** The activation milestone the shipped hybrid model's onboarding ends at. */
+export const ACTIVATED_ACCOUNTS: SegmentDefinition = {
+  id: 'activated',
+  name: 'Activated accounts',
+  description: 'Completed onboarding, or used features at least 3 times.',
+  subject: 'account',
+  condition: { any: [{ event: { name: 'Onboarding Completed' } }, { event: { name: 'Feature Used', atLeast: 3 } }] },
+};
+
 export const EXAMPLE_SEGMENTS: readonly SegmentDefinition[] = [
+  ACTIVATED_ACCOUNTS,
   ACTIVE_ENTERPRISE_ACCOUNTS,
   TRIAL_USERS_WHO_NEVER_INVITED,
   ACCOUNTS_WITH_ACTIVE_TEAMS,

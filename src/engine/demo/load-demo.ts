@@ -1,6 +1,7 @@
 import { generateDemo, type DemoOptions, type RawMessage } from '../../core/demo/generate-demo.js';
 import { parseSegmentMessage, type SegmentMessage } from '../../core/segment-messages.js';
 import type { EngineContext } from '../context.js';
+import { advancePhases } from '../models/advance-phases.js';
 import { assignModels } from '../models/assign-models.js';
 import { refreshSegments } from '../segments/refresh-segments.js';
 import { addUser } from '../users.js';
@@ -71,6 +72,7 @@ export async function loadDemoIfEmpty(context: EngineContext, workspaceId: strin
   options.log(describeDemo(summary));
   await refreshSegments(context, workspaceId);
   const assigned = await assignModels(context, workspaceId, 'demo');
+  await advancePhases(context, workspaceId, 'demo');
   options.log(describeAssignment(assigned));
   const login = await ensureDemoUser(context, workspaceId);
   options.log(`demo login: ${login.email} / ${login.password}`);

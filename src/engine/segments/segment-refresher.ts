@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context.js';
+import { advancePhases } from '../models/advance-phases.js';
 import { refreshSegments } from './refresh-segments.js';
 
 /** How soon after ingestion memberships are refreshed; writes within this time share one refresh. */
@@ -11,7 +12,7 @@ const AFTER_WRITE_MS = 200;
 const COOLDOWN_FACTOR = 4;
 
 /**
- * Keeps segment memberships current in a running server: a workspace is refreshed shortly
+ * Keeps segment memberships (and the phases that end on them) current in a running server: a workspace is refreshed shortly
  * after ingestion writes to it (so an event moves a subject within a second), and every
  * workspace on each `tick`, which the scheduler calls for time conditions ("no login for 14
  * days" becomes true with no event at all). Refreshes of one workspace never overlap.
@@ -64,6 +65,8 @@ export class SegmentRefresher implements AsyncDisposable {
       for (const workspaceId of workspaces) {
         try {
           await refreshSegments(this.context, workspaceId);
+          // Activation milestones are segments: a refresh may end an onboarding phase.
+          await advancePhases(this.context, workspaceId, 'phases');
         } catch (error) {
           this.onError(error);
         }

@@ -1,0 +1,31 @@
+import { nextPhase } from '../../core/models/phases.js';
+import type { EngineContext } from '../context.js';
+import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+
+/**
+ * Moves accounts whose phase is over to their model's next phase (hybrid onboarding → after
+ * onboarding), reading activation from stored segment memberships, so run it after a refresh.
+ * Each move is recorded with its reason. Returns the number of accounts moved.
+ */
+export async function advancePhases(context: EngineContext, workspaceId: string, changedBy: string): Promise<number> {
+  const now = context.clock.now();
+  const models = new Map((await effectiveDefinitions(context, workspaceId)).flatMap((d) => (d.kind === 'EngagementModel' ? [[d.spec.id, d.spec] as const] : [])));
+  const activated = new Map<string, Set<string>>();
+  const membersOf = async (segmentId: string) => {
+    if (!activated.has(segmentId)) activated.set(segmentId, new Set(await context.store.segmentMemberships.members(workspaceId, segmentId)));
+    return activated.get(segmentId)!;
+  };
+  let moved = 0;
+  for (const current of await context.store.accountModels.list(workspaceId)) {
+    const model = models.get(current.modelId);
+    const phase = model?.phases.find((p) => p.id === current.phaseId);
+    if (!model || !phase?.until) continue;
+    const segment = phase.until.activatedSegment;
+    const isActivated = segment ? (await membersOf(segment)).has(current.groupId) : false;
+    const next = nextPhase(model, current, { activated: isActivated, now });
+    if (!next) continue;
+    await context.store.accountModels.change(workspaceId, { ...current, phaseId: next.phaseId, phaseSince: now, reason: `${current.reason}; ${next.reason}` }, changedBy);
+    moved++;
+  }
+  return moved;
+}
