@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { AccountSubject, ContactSubject, SubjectEvent } from '../../core/segments/subjects.js';
+import type { AccountSubject, ContactSubject } from '../../core/segments/subjects.js';
 import type { Database } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
+import { accountFields, SUBJECT_EVENT_COLUMNS, subjectEvent } from './subject-rows.js';
 
 /**
  * Every contact and account of a workspace as the reference evaluator reads them, with all
@@ -13,19 +14,12 @@ export async function loadSubjects(db: Kysely<Database>, dialect: StoreDialect, 
     db.selectFrom('contacts').select(['id', 'traits']).where('workspace_id', '=', workspaceId).execute(),
     db.selectFrom('accounts').selectAll().where('workspace_id', '=', workspaceId).execute(),
     db.selectFrom('memberships').select(['group_id', 'contact_id']).where('workspace_id', '=', workspaceId).execute(),
-    db.selectFrom('events').select(['type', 'name', 'timestamp', 'properties', 'revenue', 'channel', 'contact_id', 'group_id']).where('workspace_id', '=', workspaceId).orderBy('id').execute(),
+    db.selectFrom('events').select(SUBJECT_EVENT_COLUMNS).where('workspace_id', '=', workspaceId).orderBy('id').execute(),
   ]);
   const events = eventRows.map((row) => ({
     contactId: row.contact_id,
     groupId: row.group_id,
-    event: {
-      type: row.type,
-      name: row.name,
-      timestamp: Number(row.timestamp),
-      properties: dialect.readJson(row.properties),
-      revenue: row.revenue === null ? null : Number(row.revenue),
-      channel: row.channel,
-    } satisfies SubjectEvent,
+    event: subjectEvent(row, dialect),
   }));
   const contacts = new Map(
     contactRows.map((row): [string, ContactSubject] => [
@@ -38,24 +32,11 @@ export async function loadSubjects(db: Kysely<Database>, dialect: StoreDialect, 
     return {
       kind: 'account',
       id: row.group_id,
-      fields: {
-        plan: row.plan,
-        mrr: numberOrNull(row.mrr),
-        contractValue: numberOrNull(row.contract_value),
-        industry: row.industry,
-        employees: numberOrNull(row.employees),
-        complexity: row.complexity,
-        renewalDate: numberOrNull(row.renewal_date),
-        ownerEmail: row.owner_email,
-      },
+      fields: accountFields(row),
       traits: dialect.readJson(row.traits),
       events: events.filter((e) => e.groupId === row.group_id || (e.contactId !== null && members.has(e.contactId))).map((e) => e.event),
       contacts: [...members].flatMap((id) => contacts.get(id) ?? []),
     };
   });
   return { contacts: [...contacts.values()], accounts };
-}
-
-function numberOrNull(value: number | null): number | null {
-  return value === null ? null : Number(value);
 }
