@@ -1,5 +1,4 @@
-import { classifyInteraction } from './interactions.js';
-import type { SegmentMessage } from './segment-messages.js';
+import type { Interaction } from './interactions.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -18,11 +17,10 @@ export interface ActivityCount {
  * What a set of newly stored messages adds to the daily activity rollup: events and revenue
  * per UTC day and channel. The dashboard reads the rollup instead of scanning every event.
  */
-export function activityOf(messages: readonly SegmentMessage[]): ActivityCount[] {
+export function activityOf(messages: readonly { timestamp: number; interaction: Interaction | null }[]): ActivityCount[] {
   const counts = new Map<string, ActivityCount>();
-  for (const m of messages) {
-    const interaction = classifyInteraction(m);
-    const day = m.timestamp - (((m.timestamp % DAY_MS) + DAY_MS) % DAY_MS);
+  for (const { timestamp, interaction } of messages) {
+    const day = timestamp - (((timestamp % DAY_MS) + DAY_MS) % DAY_MS);
     const channel = interaction?.channel ?? NO_CHANNEL;
     const key = `${day}:${channel}`;
     const count = counts.get(key) ?? { day, channel, events: 0, revenue: 0 };

@@ -1,11 +1,10 @@
 import type { SegmentMessage } from '../core/segment-messages.js';
-import type { WriteResult } from '../store/ingest/write-messages.js';
 import type { Store } from '../store/store.js';
 
 interface Submission {
   workspaceId: string;
   messages: readonly SegmentMessage[];
-  resolve: (result: WriteResult) => void;
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
@@ -28,9 +27,9 @@ export class IngestQueue implements AsyncDisposable {
     private readonly afterWrite: (workspaceId: string) => void = () => {},
   ) {}
 
-  /** Resolves once the messages are durably stored. */
-  submit(workspaceId: string, messages: readonly SegmentMessage[]): Promise<WriteResult> {
-    if (messages.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
+  /** Resolves once the messages are durably stored (retries of stored messages count as stored). */
+  submit(workspaceId: string, messages: readonly SegmentMessage[]): Promise<void> {
+    if (messages.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.#pending.push({ workspaceId, messages, resolve, reject });
       this.#flushing ??= this.#drain();
@@ -70,9 +69,7 @@ export class IngestQueue implements AsyncDisposable {
     try {
       await this.store.writeMessages(workspaceId, group.flatMap((s) => s.messages), this.newContactId);
       this.afterWrite(workspaceId);
-      // Per-submission counts: a second, read-only pass would cost as much as the write, and
-      // callers only need to know their messages are stored; duplicates are reported as stored.
-      for (const s of group) s.resolve({ stored: s.messages.length, duplicates: 0 });
+      for (const s of group) s.resolve();
     } catch (error) {
       if (group.length === 1) return group[0]!.reject(error);
       // One failing submission must not fail the others: write each on its own.

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { activityOf } from '../../core/activity.js';
 import { resolveAlias, resolveContact } from '../../core/identity.js';
-import { classifyInteraction } from '../../core/interactions.js';
+import { classifyInteraction, type Interaction } from '../../core/interactions.js';
 import type { SegmentMessage } from '../../core/segment-messages.js';
 import type { Database } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
@@ -34,9 +34,10 @@ export async function writeMessages(
   return db.transaction().execute(async (trx) => {
     const fresh = await withoutStored(trx, workspaceId, messages);
     const contactOf = await resolveContacts(trx, workspaceId, fresh, newContactId);
-    const inserted = await insertEvents(trx, dialect, workspaceId, fresh, contactOf.contactOfMessage);
+    const interactions = new Map(fresh.map((m) => [m.messageId, classifyInteraction(m)]));
+    const inserted = await insertEvents(trx, dialect, workspaceId, fresh, contactOf.contactOfMessage, interactions);
     const stored = fresh.filter((m) => inserted.has(m.messageId));
-    await addActivity(trx, workspaceId, stored);
+    await addActivity(trx, workspaceId, stored.map((m) => ({ timestamp: m.timestamp, interaction: interactions.get(m.messageId) ?? null })));
     for (const merge of contactOf.merges) await mergeContacts(trx, dialect, workspaceId, merge.from, contactOf.finalId(merge.into));
     await applyContactTraits(trx, dialect, workspaceId, stored.filter((m) => m.type === 'identify').map((m) => ({ contactId: contactOf.contactOfMessage(m.messageId)!, traits: m.traits, at: m.receivedAt })));
     const withGroup = stored.filter((m) => m.groupId !== null);
@@ -161,6 +162,7 @@ async function insertEvents(
   workspaceId: string,
   messages: SegmentMessage[],
   contactOf: (messageId: string) => string | undefined,
+  interactions: ReadonlyMap<string, Interaction | null>,
 ): Promise<Set<string>> {
   const inserted = new Set<string>();
   const rowsPerStatement = Math.min(500, Math.floor(dialect.capabilities.maxParameters / EVENT_COLUMNS));
@@ -168,7 +170,7 @@ async function insertEvents(
     const rows = await trx
       .insertInto('events')
       .values(part.map((m) => {
-        const interaction = classifyInteraction(m);
+        const interaction = interactions.get(m.messageId);
         return {
           workspace_id: workspaceId,
           message_id: m.messageId,
@@ -200,7 +202,7 @@ async function insertEvents(
 }
 
 /** Counts newly stored messages into the daily activity rollup. */
-async function addActivity(trx: Transaction<Database>, workspaceId: string, messages: SegmentMessage[]): Promise<void> {
+async function addActivity(trx: Transaction<Database>, workspaceId: string, messages: Parameters<typeof activityOf>[0]): Promise<void> {
   const counts = activityOf(messages).sort((a, b) => a.day - b.day || (a.channel < b.channel ? -1 : 1));
   for (const part of chunks(counts, 1000)) {
     await trx
