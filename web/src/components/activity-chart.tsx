@@ -3,6 +3,7 @@ import { Bar } from 'react-chartjs-2';
 import type { Overview } from '../api-client';
 import { channelLook, CHANNELS } from '../channels';
 import { formatDay, formatInteger, formatShortDay } from '../format';
+import { TOOLTIP_STYLE } from './chart-style';
 
 Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -44,11 +45,7 @@ export function ActivityChart({ overview }: { overview: Overview }) {
     plugins: {
       legend: { display: false },
       tooltip: {
-        backgroundColor: '#111827',
-        padding: 10,
-        cornerRadius: 8,
-        boxPadding: 4,
-        usePointStyle: true,
+        ...TOOLTIP_STYLE,
         filter: (item) => (item.parsed.y ?? 0) > 0,
         itemSort: (a, b) => (b.parsed.y ?? 0) - (a.parsed.y ?? 0),
         callbacks: {

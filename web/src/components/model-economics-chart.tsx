@@ -2,6 +2,7 @@ import { BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartData,
 import { Bar } from 'react-chartjs-2';
 import type { ModelSummary } from '../api-client';
 import { formatCompactCurrency, formatCurrency } from '../format';
+import { TOOLTIP_STYLE } from './chart-style';
 
 Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -35,11 +36,7 @@ export function ModelEconomicsChart({ models }: { models: ModelSummary[] }) {
     plugins: {
       legend: { display: false },
       tooltip: {
-        backgroundColor: '#111827',
-        padding: 10,
-        cornerRadius: 8,
-        boxPadding: 4,
-        usePointStyle: true,
+        ...TOOLTIP_STYLE,
         callbacks: {
           title: (items) => models[items[0]?.dataIndex ?? 0]?.model.name ?? '',
           label: (item) => ` ${item.dataset.label ?? ''}: ${formatCurrency(item.parsed.x ?? 0)}/mo`,
