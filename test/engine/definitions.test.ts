@@ -44,6 +44,15 @@ for (const database of DATABASES) {
       assert.deepEqual((await store.definitions.list(ws, 'Segment')).map(definitionId), ['active-pros', 'pros']);
     });
 
+    test('rules may name a model defined in another file, whatever the order of its keys', async () => {
+      const context = testContext(store);
+      const ws = newWorkspaceId();
+      const model = 'kind: EngagementModel\nspec:\n  name: White glove\n  costToServe: { csmHoursPerAccountMonth: 10, hourlyCost: 90, automationCostPerContactMonth: 2 }\n  phases: [{ id: care, name: Care, touch: high }]\n  id: white-glove\n';
+      const rules = 'kind: AssignmentRules\nspec:\n  rules: []\n  defaultModel: white-glove\n';
+      const result = await applyDefinitions(context, ws, [{ name: 'rules.yaml', text: rules }, { name: 'models.yaml', text: model }], 'test');
+      assert.ok(result.ok, JSON.stringify(result));
+    });
+
     test('one broken file means nothing of any file is applied, and every problem is named', async () => {
       const context = testContext(store);
       const ws = newWorkspaceId();

@@ -117,6 +117,15 @@ function lineOf(doc: Document, path: (string | number)[], lineCounter: LineCount
   return offset === undefined ? null : lineCounter.linePos(offset).line;
 }
 
+/** Ids of the EngagementModel documents of a file, so rules in other files may name them. Invalid documents are skipped. */
+export function modelIdsIn(text: string): string[] {
+  return parseAllDocuments(text).flatMap((doc) => {
+    if (doc.errors.length > 0) return [];
+    const body = doc.toJS() as { kind?: unknown; spec?: { id?: unknown } } | null;
+    return body?.kind === 'EngagementModel' && typeof body.spec?.id === 'string' ? [body.spec.id] : [];
+  });
+}
+
 /** Definitions as one YAML file of documents; parsing it back gives the same definitions. */
 export function definitionsToYaml(definitions: readonly Definition[]): string {
   return definitions.map((d) => stringify({ kind: d.kind, spec: d.spec }, { lineWidth: 0 })).join('---\n');

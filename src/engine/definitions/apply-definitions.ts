@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { parseDefinitionDocuments, type Definition, type DocumentIssue } from '../../core/definitions/definition-documents.js';
+import { modelIdsIn, parseDefinitionDocuments, type Definition, type DocumentIssue } from '../../core/definitions/definition-documents.js';
 import { findCycle, segmentDependencies } from '../../core/segments/segment-dependencies.js';
 import type { SegmentDefinition } from '../../core/segments/segment-definition.js';
 import { definitionId } from '../../store/definitions.js';
@@ -37,7 +37,7 @@ export async function applyDefinitions(context: EngineContext, workspaceId: stri
   const current = await effectiveDefinitions(context, workspaceId);
   const modelIds = new Set(current.filter((d) => d.kind === 'EngagementModel').map((d) => d.spec.id));
   // Models defined in any of the files may be named by rules in any other.
-  for (const file of files) for (const match of file.text.matchAll(/kind:\s*EngagementModel[\s\S]*?\n\s+id:\s*([a-z0-9-]+)/g)) modelIds.add(match[1]!);
+  for (const file of files) for (const id of modelIdsIn(file.text)) modelIds.add(id);
 
   const applied: Definition[] = [];
   const issues: DocumentIssue[] = [];
