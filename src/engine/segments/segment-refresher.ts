@@ -1,5 +1,5 @@
 import type { EngineContext } from '../context.js';
-import { advancePhases } from '../models/advance-phases.js';
+import { afterSegmentRefresh } from '../models/after-segment-refresh.js';
 import { refreshSegments } from './refresh-segments.js';
 
 /** How soon after ingestion memberships are refreshed; writes within this time share one refresh. */
@@ -64,9 +64,8 @@ export class SegmentRefresher implements AsyncDisposable {
       const started = performance.now();
       for (const workspaceId of workspaces) {
         try {
-          await refreshSegments(this.context, workspaceId);
-          // Activation milestones are segments: a refresh may end an onboarding phase.
-          await advancePhases(this.context, workspaceId, 'phases');
+          const changes = await refreshSegments(this.context, workspaceId);
+          await afterSegmentRefresh(this.context, workspaceId, changes);
         } catch (error) {
           this.onError(error);
         }
