@@ -3,13 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import { DAY_MS } from '../../src/core/activity.js';
 import type { Condition, SubjectKind } from '../../src/core/segments/conditions.js';
 import { evaluateSegment } from '../../src/core/segments/evaluate-segment.js';
+import { trendHolds, trendValues } from '../../src/core/segments/measures.js';
 import { parseSegmentDefinition, type SegmentDefinition } from '../../src/core/segments/segment-definition.js';
 import type { Subject } from '../../src/core/segments/subjects.js';
 import { loadSubjects } from '../../src/store/segments/load-subjects.js';
 import type { Store } from '../../src/store/store.js';
 import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
 import { messages, newId } from '../support/messages.js';
-import { mulberry32, pick, randomCondition, randomWorkspaceMessages, SEGMENT_IDS } from '../support/random-segments.js';
+import { mulberry32, pick, randomCondition, randomTrend, randomWorkspaceMessages, SEGMENT_IDS } from '../support/random-segments.js';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 const daysAgo = (days: number) => new Date(NOW - days * DAY_MS).toISOString();
@@ -120,6 +121,36 @@ for (const database of DATABASES) {
       assert.deepEqual(await members(ws, 'contact', { computed: { name: 'eventCount', op: 'lt', value: 1.5, withinDays: 7 } }), ['a', 'b']);
     });
 
+    test('trends compare the last period with the one before, without a trend from nothing', async () => {
+      const at = (userId: string, event: string, time: number, properties: object = {}) => ({ type: 'track', userId, event, properties, timestamp: new Date(time).toISOString() });
+      const week = (userId: string, count: number, before: number, event = 'Feature Used') =>
+        Array.from({ length: count }, (_, i) => at(userId, event, NOW - before * DAY_MS - (i + 1) * 60_000));
+      const ws = await workspace([
+        ...week('a', 8, 0), ...week('a', 21, 7), // -62%
+        ...week('b', 5, 0), ...week('b', 10, 7), // exactly -50%
+        ...week('c', 3, 0, 'Ticket Created'), // nothing before: no trend
+        ...week('d', 4, 0, 'Ticket Created'), ...week('d', 2, 7, 'Ticket Created'), ...week('d', 1, 7), // tickets +100%, usage +33%
+        at('e', 'Feature Used', NOW - 7 * DAY_MS), at('e', 'Feature Used', NOW - 7 * DAY_MS - 1), // one on each side of the edge
+        at('e', 'Feature Used', NOW - 14 * DAY_MS - 1), at('e', 'Feature Used', NOW + 1), // in neither period
+        at('f', 'Order Completed', NOW - DAY_MS, { revenue: 150.25 }), at('f', 'Order Completed', NOW - 8 * DAY_MS, { revenue: 100.25 }),
+        at('g', 'Order Completed', NOW - DAY_MS, { revenue: 10 }), at('g', 'Order Refunded', NOW - 8 * DAY_MS, { revenue: -40 }),
+        { type: 'group', userId: 'a', groupId: 'acme' }, { type: 'group', userId: 'd', groupId: 'acme' },
+        { type: 'group', userId: 'c', groupId: 'globex' },
+      ]);
+      const trend = (op: 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte', percent: number, more: object = {}): Condition => ({ trend: { name: 'eventCount', periodDays: 7, op, percent, ...more } });
+      assert.deepEqual(await members(ws, 'contact', trend('lte', -50)), ['a', 'b']);
+      assert.deepEqual(await members(ws, 'contact', trend('lt', -50)), ['a']);
+      assert.deepEqual(await members(ws, 'contact', trend('eq', 0)), ['e', 'f', 'g']);
+      assert.deepEqual(await members(ws, 'contact', trend('gte', 100, { event: 'Ticket Created' })), ['d']);
+      assert.deepEqual(await members(ws, 'contact', trend('neq', 12345, { event: 'Ticket Created' })), ['d']);
+      assert.deepEqual(await members(ws, 'contact', { not: trend('gte', 100, { event: 'Ticket Created' }) }), ['a', 'b', 'c', 'e', 'f', 'g']);
+      // 150.25 against 100.25 is a change of 49.87531172069826% as JavaScript divides it; given exactly, it is equal.
+      assert.deepEqual(await members(ws, 'contact', trend('eq', 49.87531172069826, { name: 'revenue' })), ['f']);
+      assert.deepEqual(await members(ws, 'contact', trend('gt', -1_000_000, { name: 'revenue' })), ['f']);
+      assert.deepEqual(await members(ws, 'account', trend('lte', -50)), ['acme']);
+      assert.deepEqual(await members(ws, 'account', trend('gte', 100, { event: 'Ticket Created' })), ['acme']);
+    });
+
     test('segment references read the given members, and none when not given', async () => {
       const ws = await workspace([{ type: 'identify', userId: 'a', traits: {} }, { type: 'identify', userId: 'b', traits: {} }]);
       const a = (await store.contacts.findByUserId(ws, 'a'))!.id;
@@ -147,6 +178,7 @@ for (const database of DATABASES) {
     });
 
     test('random segments agree with the reference evaluator on a random workspace', async () => {
+      const trendOutcomes = { holds: 0, fails: 0, noTrend: 0 };
       for (const seed of [20260115, 7]) {
         const rand = mulberry32(seed);
         const ws = await workspace(randomWorkspaceMessages(rand, NOW));
@@ -164,7 +196,22 @@ for (const database of DATABASES) {
           const actual = await store.segmentMembers(ws, definition, { now: NOW, segmentMembers });
           assert.deepEqual(actual, expected, `seed ${seed}, case ${i}: SQL and reference differ on ${JSON.stringify(definition.condition)}`);
         }
+        // Trends alone, counting outcomes, so the data is known to give every kind of answer.
+        for (let i = 0; i < 40; i++) {
+          const subject = pick(rand, ['contact', 'account'] as const);
+          const condition = randomTrend(rand);
+          const definition = segment(subject, condition);
+          const subjects: Subject[] = subject === 'contact' ? contacts : accounts;
+          for (const s of subjects) {
+            const values = trendValues(condition.trend, s.events, NOW);
+            trendOutcomes[values.previous > 0 ? (trendHolds(values, condition.trend.op, condition.trend.percent) ? 'holds' : 'fails') : 'noTrend']++;
+          }
+          const expected = subjects.filter((s) => evaluateSegment(definition, s, { now: NOW, memberships })).map((s) => s.id).sort();
+          const actual = await store.segmentMembers(ws, definition, { now: NOW, segmentMembers });
+          assert.deepEqual(actual, expected, `seed ${seed}, trend ${i}: SQL and reference differ on ${JSON.stringify(condition)}`);
+        }
       }
+      for (const [outcome, count] of Object.entries(trendOutcomes)) assert.ok(count > 20, `random trends gave ${outcome} only ${count} times`);
     });
   });
 }

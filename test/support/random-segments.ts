@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../src/core/activity.js';
-import type { Condition, SubjectKind } from '../../src/core/segments/conditions.js';
+import type { Condition, SubjectKind, TrendCondition } from '../../src/core/segments/conditions.js';
 import type { Op } from '../../src/core/segments/operators.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same workspace and conditions. */
@@ -58,9 +58,12 @@ export function randomWorkspaceMessages(rand: Random, now: number): object[] {
   }
   for (let i = 0; i < 300; i++) {
     const userId = pick(rand, users);
-    const timestamp = iso(now - int(rand, 60 * DAY_MS) + (chance(rand, 0.03) ? 3 * DAY_MS : 0));
+    // Some events fall on whole days before now, exactly on the edges of windows and periods.
+    const ago = chance(rand, 0.1) ? int(rand, 61) * DAY_MS : int(rand, 60 * DAY_MS);
+    const timestamp = iso(now - ago + (chance(rand, 0.03) ? 3 * DAY_MS : 0));
     const properties = randomRecord(rand, PROPERTY_KEYS);
-    if (chance(rand, 0.3)) properties['revenue'] = int(rand, 400) / 4;
+    // Quarters sum exactly in doubles, in any order; a few refunds make revenue negative.
+    if (chance(rand, 0.3)) properties['revenue'] = (chance(rand, 0.1) ? -1 : 1) * int(rand, 400) / 4;
     const context = chance(rand, 0.2) ? { groupId: pick(rand, groups) } : {};
     const type = pick(rand, ['track', 'track', 'track', 'track', 'page', 'screen']);
     const name = pick(rand, EVENT_NAMES);
@@ -104,6 +107,18 @@ function seen(rand: Random): { withinDays?: number; olderThanDays?: number } {
   return { withinDays: Math.max(a, b), olderThanDays: Math.min(a, b) };
 }
 
+/**
+ * A random trend. Percents include thresholds that changes between small counts hit exactly
+ * (-100, -50, 0, 100) and ones that need rounding (100/3), so `eq` and the edges are tried.
+ */
+export function randomTrend(rand: Random): { trend: TrendCondition } {
+  const name = pick(rand, ['revenue', 'eventCount', 'eventCount'] as const);
+  const op = pick(rand, ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const);
+  const percent = pick(rand, [-100, -75, -50, -25, 0, 25, 50, 100, 200, 100 / 3, -200 / 3, 12.5]);
+  const event = chance(rand, 0.4) ? { event: pick(rand, EVENT_NAMES) } : {};
+  return { trend: { name, ...event, periodDays: pick(rand, [1, 3, 7, 14, 30]), op, percent } };
+}
+
 /** A random valid condition for the subject, at most `depth` levels deep. */
 export function randomCondition(rand: Random, subject: SubjectKind, depth: number): Condition {
   if (depth > 1 && chance(rand, 0.35)) {
@@ -112,7 +127,7 @@ export function randomCondition(rand: Random, subject: SubjectKind, depth: numbe
     const children = Array.from({ length: int(rand, 4) }, () => randomCondition(rand, subject, depth - 1));
     return kind === 'all' ? { all: children } : { any: children };
   }
-  const kinds = ['trait', 'trait', 'trait', 'event', 'event', 'firstSeen', 'lastSeen', 'computed', 'segment', ...(subject === 'account' && depth > 1 ? ['contacts', 'contacts'] : [])];
+  const kinds = ['trait', 'trait', 'trait', 'event', 'event', 'firstSeen', 'lastSeen', 'computed', 'trend', 'segment', ...(subject === 'account' && depth > 1 ? ['contacts', 'contacts'] : [])];
   switch (pick(rand, kinds)) {
     case 'trait': {
       const names = ['plan', 'score', 'tags', 'active', 'note', 'address', 'address.city', 'address.zip', 'address.city.x', 'missing'];
@@ -132,6 +147,8 @@ export function randomCondition(rand: Random, subject: SubjectKind, depth: numbe
       const op = pick(rand, ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const);
       return { computed: { name, op, value: name === 'revenue' ? pick(rand, [0, 10, 50.25, 100, 400]) : int(rand, 20), ...(chance(rand, 0.5) ? { withinDays: days(rand) } : {}) } };
     }
+    case 'trend':
+      return randomTrend(rand);
     case 'segment':
       return { segment: { id: pick(rand, SEGMENT_IDS), ...(chance(rand, 0.4) ? { in: false } : {}) } };
     default:

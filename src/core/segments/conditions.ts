@@ -1,4 +1,4 @@
-import type { Op } from './operators.js';
+import type { NumericOp, Op } from './operators.js';
 
 /**
  * A segment's condition is a tree of plain objects, each with exactly one key naming its
@@ -50,6 +50,20 @@ export interface ComputedCondition {
   withinDays?: number;
 }
 
+/**
+ * How a computed value changed: the last `periodDays` against the `periodDays` before them,
+ * as a change in percent compared with `percent` (-50: halved, 100: doubled). The exact
+ * rules, and why there is no trend when the earlier period had nothing, are in measures.ts.
+ */
+export interface TrendCondition {
+  name: ComputedValue;
+  /** Only track events of exactly this name; absent: every interaction. */
+  event?: string;
+  periodDays: number;
+  op: NumericOp;
+  percent: number;
+}
+
 /** Membership of another segment, as the caller knows it. */
 export interface SegmentReference {
   id: string;
@@ -74,6 +88,7 @@ export interface ConditionBodies {
   firstSeen: SeenCondition;
   lastSeen: SeenCondition;
   computed: ComputedCondition;
+  trend: TrendCondition;
   segment: SegmentReference;
   contacts: ContactsCondition;
 }
@@ -81,7 +96,7 @@ export interface ConditionBodies {
 export type ConditionKind = keyof ConditionBodies;
 
 export const CONDITION_KINDS = [
-  'all', 'any', 'not', 'trait', 'event', 'firstSeen', 'lastSeen', 'computed', 'segment', 'contacts',
+  'all', 'any', 'not', 'trait', 'event', 'firstSeen', 'lastSeen', 'computed', 'trend', 'segment', 'contacts',
 ] as const satisfies readonly ConditionKind[];
 
 /** One of the shapes `{ all: [...] }`, `{ trait: {...} }`, ... */

@@ -38,6 +38,8 @@ export function checkCondition(condition: Condition, path: string, subject: Subj
       return (NUMERIC_OPS as readonly Op[]).includes(tagged.body.op)
         ? []
         : [{ path: `${here}.op`, message: `must be one of ${NUMERIC_OPS.join(', ')} for a computed value` }];
+    case 'trend':
+      // The schema already allows only numeric operators here: nothing relates its fields.
     case 'segment':
       return [];
     case 'contacts':

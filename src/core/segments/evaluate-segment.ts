@@ -1,6 +1,6 @@
 import { assertNever } from '../errors.js';
 import { countBounds, tagCondition, withinBounds, type Condition } from './conditions.js';
-import { computedValue, matchingEvents, seenHolds, seenTime } from './measures.js';
+import { computedValue, matchingEvents, seenHolds, seenTime, trendHolds, trendValues } from './measures.js';
 import { applyOperator } from './operators.js';
 import type { SegmentDefinition } from './segment-definition.js';
 import { traitValue, type SegmentContext, type Subject } from './subjects.js';
@@ -39,6 +39,8 @@ export function evaluateCondition(condition: Condition, subject: Subject, contex
       return seenHolds(seenTime(tagged.kind === 'firstSeen' ? 'first' : 'last', subject.events, context.now), tagged.body, context.now);
     case 'computed':
       return applyOperator(computedValue(tagged.body, subject.events, context.now), tagged.body.op, tagged.body.value);
+    case 'trend':
+      return trendHolds(trendValues(tagged.body, subject.events, context.now), tagged.body.op, tagged.body.percent);
     case 'segment':
       return context.memberships(tagged.body.id, subject.kind, subject.id) === (tagged.body.in ?? true);
     case 'contacts': {

@@ -70,6 +70,58 @@ export const BIG_SPENDERS: SegmentDefinition = {
   condition: { computed: { name: 'revenue', op: 'gte', value: 10_000, withinDays: 365 } },
 };
 
+/** Customer success's early warning: usage of the product collapsed week over week. */
+export const USAGE_COLLAPSED: SegmentDefinition = {
+  id: 'usage-collapsed',
+  name: 'Usage collapsed',
+  description: 'Accounts whose interactions over the last 7 days dropped by at least 50% against the 7 days before, with at least 10 over the two weeks.',
+  subject: 'account',
+  // The floor keeps a quiet account's ordinary week (2 interactions, then 1) out of it.
+  condition: {
+    all: [
+      { trend: { name: 'eventCount', periodDays: 7, op: 'lte', percent: -50 } },
+      { computed: { name: 'eventCount', op: 'gte', value: 10, withinDays: 14 } },
+    ],
+  },
+};
+
+/**
+ * At least 3 tickets keeps a small account's ordinary week (1 ticket, then 2) out of it. A
+ * week with no tickets before has no trend, so "not (up by less than 100%)" rather than "up
+ * by 100% or more": 0 tickets then 4 is a spike too.
+ */
+export const SUPPORT_TICKET_SPIKE: SegmentDefinition = {
+  id: 'support-ticket-spike',
+  name: 'Support ticket spike',
+  description: 'Accounts that created at least 3 tickets in the last 7 days, at least twice as many as in the 7 days before.',
+  subject: 'account',
+  condition: {
+    all: [
+      { not: { trend: { name: 'eventCount', event: 'Ticket Created', periodDays: 7, op: 'lt', percent: 100 } } },
+      { event: { name: 'Ticket Created', atLeast: 3, withinDays: 7 } },
+    ],
+  },
+};
+
+/** Unhappy people make an unhappy account: a detractor score or a poor review is a signal for a person to step in. */
+export const UNHAPPY_ACCOUNTS: SegmentDefinition = {
+  id: 'unhappy-accounts',
+  name: 'Unhappy accounts',
+  description: 'A contact answered a survey with 6 or less (a detractor) or reviewed the product with 2 stars or less in the last 30 days.',
+  subject: 'account',
+  condition: {
+    contacts: {
+      atLeast: 1,
+      condition: {
+        any: [
+          { event: { name: 'Survey Responded', where: [{ property: 'score', op: 'lte', value: 6 }], withinDays: 30 } },
+          { event: { name: 'Product Reviewed', where: [{ property: 'rating', op: 'lte', value: 2 }], withinDays: 30 } },
+        ],
+      },
+    },
+  },
+};
+
 /** The activation milestone the shipped hybrid model's onboarding ends at. */
 export const ACTIVATED_ACCOUNTS: SegmentDefinition = {
   id: 'activated',
@@ -87,4 +139,7 @@ export const EXAMPLE_SEGMENTS: readonly SegmentDefinition[] = [
   NO_LOGIN_FOR_14_DAYS,
   DETRACTORS,
   BIG_SPENDERS,
+  USAGE_COLLAPSED,
+  SUPPORT_TICKET_SPIKE,
+  UNHAPPY_ACCOUNTS,
 ];

@@ -2,10 +2,10 @@ import { DAY_MS } from '../activity.js';
 import { assertNever } from '../errors.js';
 import {
   countBounds, tagCondition, withinBounds,
-  type Condition, type ConditionKind, type EventCondition, type PropertyFilter, type SeenCondition, type TaggedCondition,
+  type ComputedValue, type Condition, type ConditionKind, type EventCondition, type PropertyFilter, type SeenCondition, type TaggedCondition, type TrendCondition,
 } from './conditions.js';
-import { computedValue, matchingEvents, seenHolds, seenTime } from './measures.js';
-import { applyOperator, isMissing, type Op } from './operators.js';
+import { computedValue, matchingEvents, seenHolds, seenTime, trendHolds, trendValues, type TrendValues } from './measures.js';
+import { applyOperator, isMissing, type NumericOp, type Op } from './operators.js';
 import type { SegmentDefinition } from './segment-definition.js';
 import { traitValue, type SegmentContext, type Subject } from './subjects.js';
 
@@ -76,9 +76,10 @@ function explainTagged(tagged: TaggedCondition, subject: Subject, context: Segme
     case 'computed': {
       const { name, op, value, withinDays } = tagged.body;
       const actual = computedValue(tagged.body, subject.events, now);
-      const label = name === 'revenue' ? 'revenue' : 'event count';
-      return leaf(applyOperator(actual, op, value), `${label} is ${formatValue(actual)} ${windowPhrase(withinDays)} (required: ${opPhrase(op, value)})`);
+      return leaf(applyOperator(actual, op, value), `${valueLabel(name)} is ${formatValue(actual)} ${windowPhrase(withinDays)} (required: ${opPhrase(op, value)})`);
     }
+    case 'trend':
+      return explainTrend(tagged.body, subject, now);
     case 'segment': {
       const { id } = tagged.body;
       const wanted = tagged.body.in ?? true;
@@ -100,6 +101,44 @@ function explainTagged(tagged: TaggedCondition, subject: Subject, context: Segme
     default:
       return assertNever(tagged);
   }
+}
+
+/** "event count over the last 7 days changed by -62% (8 against 21 in the 7 days before; required: at most -50%)" */
+function explainTrend(condition: TrendCondition, subject: Subject, now: number): Omit<Explanation, 'kind'> {
+  const { name, event, periodDays, op, percent } = condition;
+  const values = trendValues(condition, subject.events, now);
+  const holds = trendHolds(values, op, percent);
+  const label = `${valueLabel(name)}${event === undefined ? '' : ` of ${event}`} over ${lastDays(periodDays)}`;
+  const before = `in the ${periodDays === 1 ? 'day' : `${periodDays} days`} before`;
+  const required = `required: ${OP_WORDS[op]} ${signedPercent(percent)}`;
+  const { current, previous } = values;
+  if (!(previous > 0)) {
+    return leaf(holds, `${label} is ${formatValue(current)} against ${formatValue(previous)} ${before}, so there is no trend to compare (${required})`);
+  }
+  const change = changePercent(values, op, percent, holds);
+  return leaf(holds, `${label} changed by ${change} (${formatValue(current)} against ${formatValue(previous)} ${before}; ${required})`);
+}
+
+/**
+ * The change, rounded to whole percent unless that would misstate the outcome: -50.4%
+ * shown as -50% against "at most -50%" would look like a pass that failed, so digits are
+ * added until the shown number sides with the outcome.
+ */
+function changePercent(values: TrendValues, op: NumericOp, percent: number, holds: boolean): string {
+  const exact = ((values.current - values.previous) / values.previous) * 100;
+  for (let digits = 0; digits < 6; digits++) {
+    const shown = Number(exact.toFixed(digits));
+    if (applyOperator(shown, op, percent) === holds) return signedPercent(shown);
+  }
+  return signedPercent(exact);
+}
+
+function signedPercent(n: number): string {
+  return `${n > 0 ? '+' : ''}${n}%`;
+}
+
+function valueLabel(name: ComputedValue): string {
+  return name === 'revenue' ? 'revenue' : 'event count';
 }
 
 function leaf(holds: boolean, sentence: string): Omit<Explanation, 'kind'> {

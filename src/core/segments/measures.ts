@@ -1,6 +1,6 @@
 import { DAY_MS } from '../activity.js';
 import { assertNever } from '../errors.js';
-import type { ComputedCondition, EventCondition, SeenCondition } from './conditions.js';
+import type { ComputedCondition, ComputedValue, EventCondition, SeenCondition, TrendCondition } from './conditions.js';
 import { applyOperator, readPath } from './operators.js';
 import type { SubjectEvent } from './subjects.js';
 
@@ -68,12 +68,63 @@ export function seenHolds(time: number | null, condition: SeenCondition, now: nu
  */
 export function computedValue(condition: ComputedCondition, events: readonly SubjectEvent[], now: number): number {
   const inside = events.filter((event) => isInteraction(event) && inWindow(event.timestamp, now, condition.withinDays));
-  switch (condition.name) {
+  return measure(condition.name, inside);
+}
+
+function measure(name: ComputedValue, events: readonly SubjectEvent[]): number {
+  switch (name) {
     case 'revenue':
-      return inside.reduce((sum, event) => sum + (event.revenue ?? 0), 0);
+      return events.reduce((sum, event) => sum + (event.revenue ?? 0), 0);
     case 'eventCount':
-      return inside.length;
+      return events.length;
     default:
-      return assertNever(condition.name);
+      return assertNever(name);
   }
+}
+
+/** A trend's two periods: the value over the last P days and over the P days before them. */
+export interface TrendValues {
+  current: number;
+  previous: number;
+}
+
+/**
+ * The values a trend compares, each as `computedValue` measures it (with `event`: only the
+ * track events of exactly that name, counted or their revenue summed):
+ *
+ * - Current: the last P days, the same window as "within the last P days":
+ *   `now - P * 86_400_000 <= timestamp <= now`.
+ * - Previous: the P days before, `now - 2P * 86_400_000 <= timestamp < now - P * 86_400_000`.
+ *   An event exactly P days old is current, not previous; the two periods never share one.
+ */
+export function trendValues(condition: TrendCondition, events: readonly SubjectEvent[], now: number): TrendValues {
+  const split = now - condition.periodDays * DAY_MS;
+  const counted = events.filter((event) =>
+    condition.event === undefined ? isInteraction(event) : event.type === 'track' && event.name === condition.event,
+  );
+  return {
+    current: measure(condition.name, counted.filter((event) => inWindow(event.timestamp, now, condition.periodDays))),
+    previous: measure(condition.name, counted.filter((event) => event.timestamp < split && inWindow(event.timestamp, now, 2 * condition.periodDays))),
+  };
+}
+
+/**
+ * Whether the change from previous to current, `(current - previous) / previous * 100`
+ * percent, satisfies `op percent`.
+ *
+ * - There is a trend only when previous is above 0: from nothing, any rise is infinite, and
+ *   revenue that was negative (refunds) has no meaningful percentage. Without one the
+ *   condition is false, whatever the operator, so "dropped by half" never matches a subject
+ *   that had no activity to drop from.
+ * - The test is `(current - previous) * 100 op percent * previous`, the same inequality
+ *   multiplied by the positive previous, so nothing is divided: the SQL evaluator computes
+ *   exactly these two double products and the answers agree bit for bit whenever the sums
+ *   do. Counts are always exact; revenue sums are, as for `computedValue`, when the amounts
+ *   are whole or binary fractions (halves, quarters); a sum of cents may differ in its last
+ *   bit between databases, so a change exactly at `percent` may then be read either way.
+ * - Revenue sums above about 10^300 are out of range (PostgreSQL refuses to overflow).
+ */
+export function trendHolds(values: TrendValues, op: TrendCondition['op'], percent: number): boolean {
+  if (!(values.previous > 0)) return false;
+  return applyOperator((values.current - values.previous) * 100, op, percent * values.previous);
 }

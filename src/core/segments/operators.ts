@@ -40,6 +40,7 @@ export type Op = (typeof OPS)[number];
 
 /** The operators that compare numbers, the only ones allowed on computed values. */
 export const NUMERIC_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const satisfies readonly Op[];
+export type NumericOp = (typeof NUMERIC_OPS)[number];
 
 export type Scalar = string | number | boolean;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldIssue } from '../errors.js';
 import { CONDITION_KINDS, COMPUTED_VALUES, SUBJECT_KINDS, type Condition, type SubjectKind } from './conditions.js';
 import { checkCondition } from './definition-rules.js';
-import { OPS } from './operators.js';
+import { NUMERIC_OPS, OPS } from './operators.js';
 
 /**
  * The one schema of a segment definition. The API, the YAML files and the dashboard's forms
@@ -24,6 +24,13 @@ export interface SegmentDefinition {
  * JavaScript, SQLite and PostgreSQL; 100,000 days keeps it far inside a 64-bit integer.
  */
 export const MAX_DAYS = 100_000;
+
+/**
+ * A trend's percent stays within a million either way, so that `percent * previous` stays a
+ * finite double for any realistic sum: PostgreSQL raises an error on overflow where
+ * JavaScript would go on with Infinity.
+ */
+export const MAX_PERCENT = 1_000_000;
 
 export const SEGMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DOTTED_NAME = /^[^.]+(?:\.[^.]+)*$/;
@@ -74,6 +81,21 @@ const conditionObject = z.strictObject(
           op,
           value: z.number({ error: expected('must be a number') }).refine(Number.isFinite, { error: 'must be a finite number' }),
           withinDays: days.optional(),
+        },
+        { error: expected('must be an object') },
+      )
+      .optional(),
+    trend: z
+      .strictObject(
+        {
+          name: z.enum(COMPUTED_VALUES, { error: expected(`must be one of ${COMPUTED_VALUES.join(', ')}`) }),
+          event: text.optional(),
+          periodDays: days,
+          op: z.enum(NUMERIC_OPS, { error: expected(`must be one of ${NUMERIC_OPS.join(', ')} for a trend`) }),
+          percent: z
+            .number({ error: expected('must be a number') })
+            .min(-MAX_PERCENT, { error: `must be at least -${MAX_PERCENT}` })
+            .max(MAX_PERCENT, { error: `must be at most ${MAX_PERCENT}` }),
         },
         { error: expected('must be an object') },
       )

@@ -26,6 +26,7 @@ export function segmentDependencies(definition: SegmentDefinition): string[] {
       case 'firstSeen':
       case 'lastSeen':
       case 'computed':
+      case 'trend':
         return;
       default:
         assertNever(tagged);

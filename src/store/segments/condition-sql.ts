@@ -3,10 +3,10 @@ import { DAY_MS } from '../../core/activity.js';
 import { assertNever } from '../../core/errors.js';
 import {
   countBounds, tagCondition,
-  type ComputedCondition, type Condition, type ContactsCondition, type EventCondition, type SeenCondition,
+  type ComputedCondition, type Condition, type ContactsCondition, type EventCondition, type SeenCondition, type TrendCondition,
 } from '../../core/segments/conditions.js';
 import type { StoreDialect } from '../dialects/dialect.js';
-import { numberParam, operatorSql } from './operator-sql.js';
+import { numberComparisonSql, numberParam, operatorSql } from './operator-sql.js';
 import { documentValueSql, subjectEventsFrom, subjectId, traitValueSql, type SubjectSql } from './subject-sql.js';
 
 /** What compiling a condition needs besides the condition; see `segmentMembers`. */
@@ -43,6 +43,8 @@ export function conditionSql(condition: Condition, subject: SubjectSql, context:
       return seenSql(tagged.kind === 'firstSeen' ? 'min' : 'max', tagged.body, subject, context);
     case 'computed':
       return computedSql(tagged.body, subject, context);
+    case 'trend':
+      return trendSql(tagged.body, subject, context);
     case 'segment': {
       const members = context.segmentMembers(tagged.body.id);
       const isIn = members.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${subjectId(subject)} in (${sql.join([...members])}))`;
@@ -102,6 +104,29 @@ function computedSql(body: ComputedCondition, subject: SubjectSql, context: Cond
   const value = sql<number>`(select ${measure} from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(events, context, body.withinDays)} and ${e}.channel is not null)`;
   // A computed value is a number, never missing: the operator reads it as a number column.
   return operatorSql(context.dialect.json, { type: sql`'number'`, text: sql`cast(null as text)`, number: value }, body.op, body.value);
+}
+
+/**
+ * `trendHolds(trendValues(...))` (core/segments/measures.ts) in one pass over the subject's
+ * events of the last 2P days: both periods' values side by side, then the same test without
+ * division. Everything is cast to double precision so each database computes the two
+ * products with the same rounding as JavaScript; EXISTS over the one row is never NULL.
+ */
+function trendSql(body: TrendCondition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
+  const events = context.newAlias('e');
+  const e = sql.id(events);
+  const t = sql.id(context.newAlias('t'));
+  // An event exactly P days old is in the current period: the previous one ends before it.
+  const split = context.now - body.periodDays * DAY_MS;
+  const amount = body.name === 'revenue' ? sql`${e}.revenue` : sql`1`;
+  const counted = body.event === undefined ? sql`${e}.channel is not null` : sql`${e}.type = 'track' and ${e}.name = ${body.event}`;
+  const total = (period: RawBuilder<unknown>) => sql<number>`cast(coalesce(sum(case when ${period} then ${amount} end), 0) as double precision)`;
+  const periods = sql`(select ${total(sql`${e}.timestamp >= ${split}`)} as current_value, ${total(sql`${e}.timestamp < ${split}`)} as previous_value
+    from ${subjectEventsFrom(subject, events, context.newAlias('m'))}
+    where ${eventsInWindow(events, context, 2 * body.periodDays)} and ${counted}) as ${t}`;
+  const change = sql<number>`((${t}.current_value - ${t}.previous_value) * ${numberParam(100)})`;
+  const threshold = sql<number>`(${numberParam(body.percent)} * ${t}.previous_value)`;
+  return sql<SqlBool>`exists (select 1 from ${periods} where ${t}.previous_value > 0 and ${numberComparisonSql(change, body.op, threshold)})`;
 }
 
 /** How many of the account's member contacts satisfy the inner condition, within bounds. */

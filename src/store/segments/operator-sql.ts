@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { assertNever } from '../../core/errors.js';
-import { isScalar, type Op, type Scalar } from '../../core/segments/operators.js';
+import { isScalar, NUMERIC_OPS, type NumericOp, type Op, type Scalar } from '../../core/segments/operators.js';
 import type { JsonSql, JsonValueSql } from '../dialects/dialect.js';
 
 /** A value a condition reads; `elements` lists an array's elements, for `contains`. */
@@ -40,7 +40,7 @@ function compare(json: JsonSql, value: ValueSql, op: Op, operand: unknown): RawB
     case 'lt':
     case 'lte':
       if (typeof operand !== 'number' || !Number.isFinite(operand)) return FALSE;
-      return sql<SqlBool>`(${numeric(json, value)} ${sql.raw(COMPARISONS[op])} ${numberParam(operand)})`;
+      return sql<SqlBool>`(${numeric(json, value)} ${sql.raw(NUMBER_COMPARISONS[op])} ${numberParam(operand)})`;
     case 'contains': {
       if (!isScalar(operand)) return FALSE;
       const inText = typeof operand === 'string' ? sql<SqlBool>`(${value.type} = 'string' and ${json.textContains(value.text, sql.val(operand))})` : FALSE;
@@ -59,7 +59,16 @@ function compare(json: JsonSql, value: ValueSql, op: Op, operand: unknown): RawB
   }
 }
 
-const COMPARISONS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+const NUMBER_COMPARISONS = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const satisfies Record<NumericOp, string>;
+
+/**
+ * `left op right` on two numbers computed in SQL, as `applyOperator` compares two numbers;
+ * both sides must be non-NULL doubles. An operator that is not numeric is false, as there.
+ */
+export function numberComparisonSql(left: RawBuilder<number>, op: NumericOp, right: RawBuilder<number>): RawBuilder<SqlBool> {
+  if (!(NUMERIC_OPS as readonly string[]).includes(op)) return FALSE;
+  return sql<SqlBool>`(${left} ${sql.raw(NUMBER_COMPARISONS[op])} ${right})`;
+}
 
 /** `eq` on one operand: never NULL. */
 function equals(json: JsonSql, value: JsonValueSql, operand: Scalar): RawBuilder<SqlBool> {

@@ -7,6 +7,9 @@ import { explainCondition, explainSegment } from '../../../src/core/segments/exp
 import type { Subject } from '../../../src/core/segments/subjects.js';
 import { account, contact, context, daysAgo, track } from './fixtures.js';
 
+/** `count` track events a minute apart, just before `days` days ago. */
+const eventsBefore = (days: number, count: number, name = 'Feature Used') => Array.from({ length: count }, (_, i) => track(name, daysAgo(days) - (i + 1) * 60_000));
+
 const sentence = (condition: Condition, subject: Subject, members: string[] = []) => explainCondition(condition, subject, context(members)).sentence;
 
 describe('segment explanations', () => {
@@ -37,6 +40,38 @@ describe('segment explanations', () => {
     assert.equal(sentence({ computed: { name: 'revenue', op: 'gte', value: 10_000, withinDays: 365 } }, user), 'revenue is 120 in the last 365 days (required: at least 10000)');
     assert.equal(sentence({ computed: { name: 'eventCount', op: 'gt', value: 2 } }, user), 'event count is 5 ever (required: more than 2)');
     assert.equal(sentence({ segment: { id: 'detractors', in: false } }, user, ['detractors:c1']), 'is in segment detractors (required: not in it)');
+  });
+
+  test('a trend says how the value changed, from what to what, and what was required', () => {
+    const collapsed = account('acme', { events: [...eventsBefore(0, 8), ...eventsBefore(7, 21)] });
+    assert.deepEqual(explainCondition({ trend: { name: 'eventCount', periodDays: 7, op: 'lte', percent: -50 } }, collapsed, context()), {
+      kind: 'trend',
+      holds: true,
+      sentence: 'event count over the last 7 days changed by -62% (8 against 21 in the 7 days before; required: at most -50%)',
+      children: [],
+    });
+    const tickets = account('acme', { events: [...eventsBefore(0, 5, 'Ticket Created'), ...eventsBefore(7, 2, 'Ticket Created')] });
+    assert.equal(
+      sentence({ trend: { name: 'eventCount', event: 'Ticket Created', periodDays: 7, op: 'gte', percent: 100 } }, tickets),
+      'event count of Ticket Created over the last 7 days changed by +150% (5 against 2 in the 7 days before; required: at least +100%)',
+    );
+    assert.equal(
+      sentence({ trend: { name: 'revenue', periodDays: 1, op: 'gt', percent: 0 } }, contact('c', { events: [track('Order Completed', daysAgo(1.5), {}, 40)] })),
+      'revenue over the last day changed by -100% (0 against 40 in the day before; required: more than 0%)',
+    );
+  });
+
+  test('a trend without anything in the period before says there is no trend', () => {
+    const fresh = account('acme', { events: eventsBefore(0, 3, 'Ticket Created') });
+    const explanation = explainCondition({ trend: { name: 'eventCount', event: 'Ticket Created', periodDays: 7, op: 'gte', percent: 100 } }, fresh, context());
+    assert.equal(explanation.holds, false);
+    assert.equal(explanation.sentence, 'event count of Ticket Created over the last 7 days is 3 against 0 in the 7 days before, so there is no trend to compare (required: at least +100%)');
+  });
+
+  test('a trend’s change is rounded to whole percent unless the rounding would contradict the outcome', () => {
+    const condition: Condition = { trend: { name: 'eventCount', periodDays: 7, op: 'lte', percent: -50 } };
+    assert.equal(sentence(condition, account('a', { events: [...eventsBefore(0, 199), ...eventsBefore(7, 400)] })), 'event count over the last 7 days changed by -50% (199 against 400 in the 7 days before; required: at most -50%)');
+    assert.equal(sentence(condition, account('a', { events: [...eventsBefore(0, 201), ...eventsBefore(7, 400)] })), 'event count over the last 7 days changed by -49.8% (201 against 400 in the 7 days before; required: at most -50%)');
   });
 
   test('groups count the conditions that hold and keep them as children', () => {
@@ -79,6 +114,7 @@ describe('segment explanations', () => {
       contact('c2', { events: [track('Trial Started', daysAgo(2)), track('Survey Responded', daysAgo(5), { score: 3 })] }),
       account('acme', { fields: { plan: 'enterprise' }, events: [track('Signed In', daysAgo(1))], contacts: [user, user, user] }),
       account('beta'),
+      account('falling', { events: [...eventsBefore(0, 3, 'Ticket Created'), ...eventsBefore(7, 1, 'Ticket Created'), ...eventsBefore(8, 10)] }),
     ];
     for (const definition of EXAMPLE_SEGMENTS) {
       for (const subject of subjects.filter((s) => s.kind === definition.subject)) {

@@ -52,11 +52,11 @@ describe('segment definitions', () => {
 
   test('a condition must have exactly one known kind', () => {
     assert.deepEqual(issuesOf(contactSegment({ all: [{}, { all: [], any: [] }, { everything: true }, 'yes'] })), [
-      { path: 'condition.all.0', message: 'must have one of all, any, not, trait, event, firstSeen, lastSeen, computed, segment, contacts' },
+      { path: 'condition.all.0', message: 'must have one of all, any, not, trait, event, firstSeen, lastSeen, computed, trend, segment, contacts' },
       { path: 'condition.all.1', message: 'has all and any, but a condition has exactly one kind' },
       { path: 'condition.all.2.everything', message: 'is not a known field' },
-      { path: 'condition.all.2', message: 'must have one of all, any, not, trait, event, firstSeen, lastSeen, computed, segment, contacts' },
-      { path: 'condition.all.3', message: 'must be a condition: an object with one of all, any, not, trait, event, firstSeen, lastSeen, computed, segment, contacts' },
+      { path: 'condition.all.2', message: 'must have one of all, any, not, trait, event, firstSeen, lastSeen, computed, trend, segment, contacts' },
+      { path: 'condition.all.3', message: 'must be a condition: an object with one of all, any, not, trait, event, firstSeen, lastSeen, computed, trend, segment, contacts' },
     ]);
   });
 
@@ -123,6 +123,34 @@ describe('segment definitions', () => {
     assert.deepEqual(issuesOf(contactSegment({ computed: { name: 'revenue', op: 'contains', value: 1 } })), [
       { path: 'condition.computed.op', message: 'must be one of eq, neq, gt, gte, lt, lte for a computed value' },
     ]);
+  });
+
+  test('a trend names its value, a period of whole days, a numeric operator and a bounded percent', () => {
+    assert.ok(parseSegmentDefinition(contactSegment({ trend: { name: 'eventCount', event: 'Ticket Created', periodDays: 7, op: 'gte', percent: 100 } })).ok);
+    assert.deepEqual(
+      issuesOf(contactSegment({
+        all: [
+          { trend: { name: 'eventCount', periodDays: 0, op: 'lte', percent: -50 } },
+          { trend: { name: 'eventCount', periodDays: 7.5, op: 'contains', percent: '50%' } },
+          { trend: { name: 'ltv', event: '', periodDays: 100_001, op: 'lte', percent: 2_000_000 } },
+          { trend: { name: 'revenue', withinDays: 7 } },
+        ],
+      })),
+      [
+        { path: 'condition.all.0.trend.periodDays', message: 'must be at least 1 day' },
+        { path: 'condition.all.1.trend.periodDays', message: 'must be a whole number of days' },
+        { path: 'condition.all.1.trend.op', message: 'must be one of eq, neq, gt, gte, lt, lte for a trend' },
+        { path: 'condition.all.1.trend.percent', message: 'must be a number' },
+        { path: 'condition.all.2.trend.name', message: 'must be one of revenue, eventCount' },
+        { path: 'condition.all.2.trend.event', message: 'must not be empty' },
+        { path: 'condition.all.2.trend.periodDays', message: 'must be at most 100000 days' },
+        { path: 'condition.all.2.trend.percent', message: 'must be at most 1000000' },
+        { path: 'condition.all.3.trend.periodDays', message: 'is required' },
+        { path: 'condition.all.3.trend.op', message: 'is required' },
+        { path: 'condition.all.3.trend.percent', message: 'is required' },
+        { path: 'condition.all.3.trend.withinDays', message: 'is not a known field' },
+      ],
+    );
   });
 
   test('first and last seen need a bound, and a range that can match', () => {

@@ -12,6 +12,7 @@ describe('segment dependencies', () => {
     const definition = segment('a', { all: [ref('b'), { not: ref('c') }, { any: [ref('b'), { contacts: { condition: ref('d') } }] }] }, 'account');
     assert.deepEqual(segmentDependencies(definition), ['b', 'c', 'd']);
     assert.deepEqual(segmentDependencies(segment('x', { trait: { name: 'plan', op: 'exists' } })), []);
+    assert.deepEqual(segmentDependencies(segment('y', { all: [{ trend: { name: 'eventCount', periodDays: 7, op: 'lte', percent: -50 } }, ref('b')] })), ['b']);
   });
 
   test('a cycle is reported as the ids along it', () => {
