@@ -6,7 +6,7 @@ import { Ingestion } from '../engine/ingest.js';
 import { SegmentRefresher } from '../engine/segments/segment-refresher.js';
 import { packageRoot } from './wiring.js';
 
-/** How often every workspace's segments are re-evaluated, for conditions on time alone. */
+/** How often segments are re-evaluated for conditions on time alone ("no login for 14 days"). */
 const SEGMENT_TICK_MS = 60_000;
 
 export interface RunningServer extends AsyncDisposable {
@@ -19,7 +19,7 @@ export interface RunningServer extends AsyncDisposable {
 /** Starts the HTTP server over an opened context; `close` stops taking requests, then flushes. */
 export async function startServer(context: EngineContext, options: { port: number; host?: string }): Promise<RunningServer> {
   const segments = new SegmentRefresher(context);
-  const ingestion = new Ingestion(context, (workspaceId) => segments.written(workspaceId));
+  const ingestion = new Ingestion(context, (workspaceId, touched) => segments.written(workspaceId, touched));
   const tick = setInterval(() => {
     void context.store.workspaces.list().then((all) => segments.tick(all.map((w) => w.id)));
   }, SEGMENT_TICK_MS);

@@ -1,4 +1,5 @@
 import type { SegmentMessage } from '../core/segment-messages.js';
+import type { TouchedSubjects } from '../store/ingest/write-messages.js';
 import type { Store } from '../store/store.js';
 
 interface Submission {
@@ -23,8 +24,8 @@ export class IngestQueue implements AsyncDisposable {
   constructor(
     private readonly store: Store,
     private readonly newContactId: () => string,
-    /** Told after each commit, e.g. to refresh segment memberships. */
-    private readonly afterWrite: (workspaceId: string) => void = () => {},
+    /** Told after each commit which contacts and accounts it changed, e.g. to update segment memberships. */
+    private readonly afterWrite: (workspaceId: string, touched: TouchedSubjects) => void = () => {},
   ) {}
 
   /** Resolves once the messages are durably stored (retries of stored messages count as stored). */
@@ -67,8 +68,8 @@ export class IngestQueue implements AsyncDisposable {
   async #write(group: Submission[]): Promise<void> {
     const workspaceId = group[0]!.workspaceId;
     try {
-      await this.store.writeMessages(workspaceId, group.flatMap((s) => s.messages), this.newContactId);
-      this.afterWrite(workspaceId);
+      const result = await this.store.writeMessages(workspaceId, group.flatMap((s) => s.messages), this.newContactId);
+      this.afterWrite(workspaceId, result.touched);
       for (const s of group) s.resolve();
     } catch (error) {
       if (group.length === 1) return group[0]!.reject(error);

@@ -1,4 +1,5 @@
 import { unauthorized } from '../core/errors.js';
+import type { TouchedSubjects } from '../store/ingest/write-messages.js';
 import type { EngineContext } from './context.js';
 import { IngestQueue } from './ingest-queue.js';
 
@@ -14,7 +15,8 @@ export class Ingestion implements AsyncDisposable {
 
   constructor(
     private readonly context: EngineContext,
-    afterWrite?: (workspaceId: string) => void,
+    /** Told after each commit which contacts and accounts it changed. */
+    afterWrite?: (workspaceId: string, touched: TouchedSubjects) => void,
   ) {
     this.queue = new IngestQueue(context.store, () => context.ids.id(), afterWrite);
   }

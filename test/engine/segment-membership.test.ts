@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/store.js';
 import { post } from '../support/app.js';
 import { TestClock, testContext, testWorkspace } from '../support/context.js';
 import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
+import { manualDelay } from './manual-delay.js';
 
 const DAY = 86_400_000;
 const SEGMENTS = `kind: Segment
@@ -27,6 +28,20 @@ spec:
       - segment: { id: pro-users }
       - event: { name: Signed In, atMost: 0, withinDays: 14 }
 `;
+const WEEKLY = `kind: Segment
+spec:
+  id: active-this-week
+  name: Signed in within 7 days
+  subject: contact
+  condition: { event: { name: Signed In, withinDays: 7 } }
+---
+kind: Segment
+spec:
+  id: teams-active-this-week
+  name: Accounts with someone active this week
+  subject: account
+  condition: { contacts: { condition: { segment: { id: active-this-week } } } }
+`;
 
 for (const database of DATABASES) {
   describe(`segment memberships on ${database.name}`, () => {
@@ -40,7 +55,7 @@ for (const database of DATABASES) {
       const ws = await testWorkspace(context, newWorkspaceId());
       assert.ok((await applyDefinitions(context, ws.workspaceId, [{ name: 'segments.yaml', text: SEGMENTS }], 'test')).ok);
       await using refresher = new SegmentRefresher(context, (error) => assert.fail(String(error)));
-      const ingestion = new Ingestion(context, (id) => refresher.written(id));
+      const ingestion = new Ingestion(context, (id, touched) => refresher.written(id, touched));
       const app = createApp(context, ingestion);
       const send = (body: object) => post(app, '/v1/batch', { batch: [body] }, ws.ingestHeaders);
 
@@ -68,6 +83,50 @@ for (const database of DATABASES) {
       const members = await (await app.request('/api/segments/pro-users/members', { headers: ws.apiHeaders })).json();
       assert.deepEqual(members.items, []);
       assert.equal((await app.request('/api/segments/nope/members', { headers: ws.apiHeaders })).status, 404);
+    });
+
+    test('an event that moves a contact into a segment is reflected within a second, and subjects not touched are left as they were', async () => {
+      const clock = new TestClock(Date.UTC(2026, 2, 1));
+      const context = testContext(store, clock);
+      const ws = await testWorkspace(context, newWorkspaceId());
+      assert.ok((await applyDefinitions(context, ws.workspaceId, [{ name: 'segments.yaml', text: WEEKLY }], 'test')).ok);
+      const timers = manualDelay(clock);
+      await using refresher = new SegmentRefresher(context, (error) => assert.fail(String(error)), timers.delay);
+      const app = createApp(context, new Ingestion(context, (id, touched) => refresher.written(id, touched)));
+      const send = (batch: object[]) => post(app, '/v1/batch', { batch }, ws.ingestHeaders);
+      const at = (daysAgo: number) => new Date(clock.now() - daysAgo * DAY).toISOString();
+      const id = async (userId: string) => (await store.contacts.findByUserId(ws.workspaceId, userId))!.id;
+      const members = (segmentId: string) => store.segmentMemberships.members(ws.workspaceId, segmentId);
+
+      await send([
+        { type: 'group', userId: 'ann', groupId: 'acme' },
+        { type: 'group', userId: 'bob', groupId: 'globex' },
+        { type: 'track', userId: 'bob', event: 'Signed In', timestamp: at(6) },
+      ]);
+      assert.notEqual(timers.next(1000), null);
+      const firstRefreshAt = clock.now();
+      await refresher.idle();
+      const [ann, bob] = [await id('ann'), await id('bob')];
+      assert.deepEqual(await members('active-this-week'), [bob]);
+      assert.deepEqual(await members('teams-active-this-week'), ['globex']);
+
+      // Two days on, Bob's sign-in is eight days old: evaluated now he would leave, but only Ann is touched.
+      clock.advance(2 * DAY);
+      await send([{ type: 'track', userId: 'ann', event: 'Signed In', timestamp: at(0) }]);
+      const writtenAt = clock.now();
+      assert.deepEqual(await members('active-this-week'), [bob]);
+      const waited = timers.next(1000);
+      assert.ok(waited !== null && waited < 1000, `the update was due ${waited} ms after the write`);
+      await refresher.idle();
+      assert.deepEqual(await members('active-this-week'), [ann, bob].sort());
+      assert.deepEqual(await members('teams-active-this-week'), ['acme', 'globex']);
+      const history = await store.segmentMemberships.history(ws.workspaceId, 'active-this-week', 10);
+      assert.deepEqual(history.map((h) => [h.subjectId, h.change, h.at]), [[ann, 'entered', writtenAt + waited], [bob, 'entered', firstRefreshAt]]);
+
+      // The scheduler's tick finds what time alone changed: Bob leaves, and with him his account.
+      await refresher.tick([ws.workspaceId]);
+      assert.deepEqual(await members('active-this-week'), [ann]);
+      assert.deepEqual(await members('teams-active-this-week'), ['acme']);
     });
   });
 }

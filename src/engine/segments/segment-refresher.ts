@@ -1,85 +1,163 @@
+import { DAY_MS } from '../../core/activity.js';
+import { timeDependentSegments, timeWindowDays } from '../../core/segments/time-dependence.js';
+import type { TouchedSubjects } from '../../store/ingest/write-messages.js';
 import type { EngineContext } from '../context.js';
+import { effectiveDefinitions } from '../definitions/effective-definitions.js';
 import { afterSegmentRefresh } from '../models/after-segment-refresh.js';
-import { refreshSegments } from './refresh-segments.js';
+import { updateMemberships, type RefreshScope } from './update-memberships.js';
 
-/** How soon after ingestion memberships are refreshed; writes within this time share one refresh. */
+/** How soon after ingestion memberships are updated; writes within this time share one update. */
 const AFTER_WRITE_MS = 200;
-/**
- * Refreshing may take at most 1 / (1 + this) of the process's time under steady ingestion: on
- * SQLite a refresh blocks the process, ingestion included, so a refresh that took 2 s waits 8 s
- * before the next. (Evaluating only the subjects an event touches will remove this wait.)
- */
-const COOLDOWN_FACTOR = 4;
+
+/** Runs `run` after `ms` milliseconds; returns what cancels it. Tests pass one driven by their clock. */
+export type Delay = (ms: number, run: () => void) => () => void;
+
+const realDelay: Delay = (ms, run) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
+/** What is waiting to be refreshed in one workspace. */
+interface Pending {
+  contacts: Set<string>;
+  accounts: Set<string>;
+  /** A write whose subjects are unknown: everything is recomputed. */
+  everything: boolean;
+  /** The scheduler's tick: time has passed. */
+  tick: boolean;
+}
+
+/** What the refresher knows of a workspace it has refreshed in this process. */
+interface Known {
+  /** Each segment's definition as last evaluated, to see which ones changed since. */
+  definitions: Map<string, string>;
+  /** Every subject's memberships are evaluated as of this time or later. */
+  evaluatedAt: number;
+}
 
 /**
- * Keeps segment memberships (and the phases that end on them) current in a running server: a workspace is refreshed shortly
- * after ingestion writes to it (so an event moves a subject within a second), and every
- * workspace on each `tick`, which the scheduler calls for time conditions ("no login for 14
- * days" becomes true with no event at all). Refreshes of one workspace never overlap.
+ * Keeps segment memberships (and what follows them, `afterSegmentRefresh`) current in a
+ * running server, evaluating only what can have changed:
+ *
+ * - `written`: ingestion tells which contacts and accounts it touched; 200 ms later (writes in
+ *   between join) every segment re-evaluates just those subjects and the ones their changes
+ *   reach (`updateMemberships`).
+ * - `tick` (the scheduler, every minute): time-dependent segments re-evaluate the subjects
+ *   with an event whose age crossed one of their windows since the last tick (an event 14
+ *   days old yesterday, 15 today), and every segment the subjects of events sent ahead of
+ *   time whose time has come.
+ * - A workspace seen for the first time in this process, a segment whose definition changed
+ *   and a write that does not say what it touched are evaluated over every subject; so is a
+ *   workspace after a failed refresh, whose state is then unknown.
+ *
+ * Refreshes run one at a time, so on SQLite an update holds the process only for the
+ * subjects at hand.
  */
 export class SegmentRefresher implements AsyncDisposable {
-  readonly #due = new Set<string>();
-  #timer: NodeJS.Timeout | undefined;
+  readonly #pending = new Map<string, Pending>();
+  readonly #known = new Map<string, Known>();
+  #cancelTimer: (() => void) | undefined;
   #running: Promise<void> = Promise.resolve();
   #closed = false;
-  #cooldownUntil = 0;
 
   constructor(
     private readonly context: EngineContext,
     private readonly onError: (error: unknown) => void = (error) => console.error('segment refresh failed:', error),
+    private readonly delay: Delay = realDelay,
   ) {}
 
-  /** Ingestion wrote to this workspace. */
-  written(workspaceId: string): void {
+  /** Ingestion wrote to this workspace, changing `touched`; without it, anything may have changed. */
+  written(workspaceId: string, touched?: TouchedSubjects): void {
     if (this.#closed) return;
-    this.#due.add(workspaceId);
-    this.#timer ??= setTimeout(() => {
-      this.#timer = undefined;
-      this.#run();
-    }, Math.max(AFTER_WRITE_MS, this.#cooldownUntil - performance.now()));
+    const pending = this.#pendingOf(workspaceId);
+    if (touched === undefined) pending.everything = true;
+    else {
+      for (const id of touched.contacts) pending.contacts.add(id);
+      for (const id of touched.accounts) pending.accounts.add(id);
+    }
+    this.#cancelTimer ??= this.delay(AFTER_WRITE_MS, () => {
+      this.#cancelTimer = undefined;
+      void this.#run();
+    });
   }
 
-  /** Refreshes every workspace now (the scheduler's tick). */
+  /** Re-evaluates what time alone can have changed in these workspaces (the scheduler's tick), with any pending writes. */
   tick(workspaceIds: readonly string[]): Promise<void> {
-    for (const id of workspaceIds) this.#due.add(id);
+    for (const id of workspaceIds) this.#pendingOf(id).tick = true;
     return this.#run();
   }
 
   /** Resolves when every refresh asked for so far is done. */
   async idle(): Promise<void> {
-    while (this.#timer || this.#due.size > 0) {
-      if (this.#timer) {
-        clearTimeout(this.#timer);
-        this.#timer = undefined;
-      }
+    while (this.#cancelTimer || this.#pending.size > 0) {
+      this.#cancelTimer?.();
+      this.#cancelTimer = undefined;
       await this.#run();
     }
     await this.#running;
   }
 
+  #pendingOf(workspaceId: string): Pending {
+    let pending = this.#pending.get(workspaceId);
+    if (!pending) this.#pending.set(workspaceId, (pending = { contacts: new Set(), accounts: new Set(), everything: false, tick: false }));
+    return pending;
+  }
+
   #run(): Promise<void> {
     this.#running = this.#running.then(async () => {
-      const workspaces = [...this.#due];
-      this.#due.clear();
-      const started = performance.now();
-      for (const workspaceId of workspaces) {
+      const work = [...this.#pending];
+      this.#pending.clear();
+      for (const [workspaceId, pending] of work) {
         try {
-          const changes = await refreshSegments(this.context, workspaceId);
-          await afterSegmentRefresh(this.context, workspaceId, changes);
+          await this.#refresh(workspaceId, pending);
         } catch (error) {
+          // What this refresh would have updated is unknown now: start over with everything.
+          this.#known.delete(workspaceId);
           this.onError(error);
         }
       }
-      this.#cooldownUntil = performance.now() + COOLDOWN_FACTOR * (performance.now() - started);
     });
     return this.#running;
   }
 
+  async #refresh(workspaceId: string, pending: Pending): Promise<void> {
+    const now = this.context.clock.now();
+    const segments = (await effectiveDefinitions(this.context, workspaceId)).flatMap((d) => (d.kind === 'Segment' ? [d.spec] : []));
+    const definitions = new Map(segments.map((s) => [s.id, JSON.stringify(s)]));
+    const known = pending.everything ? undefined : this.#known.get(workspaceId);
+    const scope: RefreshScope = {
+      whole: new Set(segments.filter((s) => known?.definitions.get(s.id) !== definitions.get(s.id)).map((s) => s.id)),
+      touched: { contacts: [...pending.contacts], accounts: [...pending.accounts] },
+    };
+    if (known && pending.tick) {
+      const since = known.evaluatedAt;
+      // Events sent with a future timestamp count from that time on, in any event condition.
+      const late = await this.context.store.segmentMemberships.eventSubjects(workspaceId, since - 1, now, { late: true });
+      scope.touched = union(scope.touched, late);
+      const timed = timeDependentSegments(segments);
+      let aged: TouchedSubjects = { contacts: [], accounts: [] };
+      // A window of d days changes its answer where an event's timestamp + d days was passed; the extra
+      // millisecond covers "older than", which holds from timestamp + d days + 1 ms.
+      for (const days of timeWindowDays(segments.filter((s) => timed.has(s.id)))) {
+        aged = union(aged, await this.context.store.segmentMemberships.eventSubjects(workspaceId, since - days * DAY_MS - 1, now - days * DAY_MS));
+      }
+      scope.aged = { segments: timed, subjects: aged };
+    }
+    const changes = await updateMemberships(this.context, workspaceId, segments, scope, now);
+    const everything = scope.whole.size === segments.length;
+    this.#known.set(workspaceId, { definitions, evaluatedAt: known && !pending.tick && !everything ? known.evaluatedAt : now });
+    await afterSegmentRefresh(this.context, workspaceId, changes);
+  }
+
   async [Symbol.asyncDispose](): Promise<void> {
     this.#closed = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#due.clear();
+    this.#cancelTimer?.();
+    this.#cancelTimer = undefined;
+    this.#pending.clear();
     await this.#running;
   }
+}
+
+function union(a: TouchedSubjects, b: TouchedSubjects): TouchedSubjects {
+  return { contacts: [...new Set([...a.contacts, ...b.contacts])], accounts: [...new Set([...a.accounts, ...b.accounts])] };
 }

@@ -14,6 +14,16 @@ export interface WriteResult {
   stored: number;
   /** Messages whose `messageId` was already stored: retries, kept once. */
   duplicates: number;
+  /** Whose data the write changed, so that segment memberships can be updated for them alone. */
+  touched: TouchedSubjects;
+}
+
+/** Subjects whose events, traits, identities or memberships a write changed, each once. */
+export interface TouchedSubjects {
+  /** Contact ids, including contacts merged away (they no longer exist, so they leave every segment). */
+  contacts: string[];
+  /** Account group ids. */
+  accounts: string[];
 }
 
 const EVENT_COLUMNS = 20;
@@ -30,7 +40,7 @@ export async function writeMessages(
   messages: readonly SegmentMessage[],
   newContactId: () => string,
 ): Promise<WriteResult> {
-  if (messages.length === 0) return { stored: 0, duplicates: 0 };
+  if (messages.length === 0) return { stored: 0, duplicates: 0, touched: { contacts: [], accounts: [] } };
   return db.transaction().execute(async (trx) => {
     const fresh = await withoutStored(trx, workspaceId, messages);
     const contactOf = await resolveContacts(trx, workspaceId, fresh, newContactId);
@@ -46,8 +56,23 @@ export async function writeMessages(
       const contactId = contactOf.contactOfMessage(m.messageId);
       return contactId ? [{ groupId: m.groupId!, contactId, at: m.timestamp }] : [];
     }));
-    return { stored: stored.length, duplicates: messages.length - stored.length };
+    return { stored: stored.length, duplicates: messages.length - stored.length, touched: touchedBy(fresh, withGroup, contactOf) };
   });
+}
+
+/**
+ * Every contact a fresh message resolved to (even when another process stored the event
+ * first, its identities and merges are this write's), both sides of each merge, and the
+ * accounts of stored messages. Erring on the side of more only costs a re-evaluation.
+ */
+function touchedBy(fresh: readonly SegmentMessage[], withGroup: readonly SegmentMessage[], contactOf: ContactResolution): TouchedSubjects {
+  const contacts = new Set<string>();
+  for (const m of fresh) {
+    const contactId = contactOf.contactOfMessage(m.messageId);
+    if (contactId !== undefined) contacts.add(contactId);
+  }
+  for (const merge of contactOf.merges) contacts.add(merge.from).add(contactOf.finalId(merge.into));
+  return { contacts: [...contacts], accounts: [...new Set(withGroup.map((m) => m.groupId!))] };
 }
 
 /** Drops messages already stored, and repeats of one `messageId` within the batch. */

@@ -1,19 +1,26 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { SegmentDefinition } from '../../core/segments/segment-definition.js';
+import { chunks } from '../chunks.js';
 import type { Database } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
 import { conditionSql } from './condition-sql.js';
-import type { SubjectSql } from './subject-sql.js';
+import { subjectIn, type SubjectSql } from './subject-sql.js';
 
 export interface SegmentMembersOptions {
   now: number;
   /** Members of other segments a definition refers to, as last computed; none when absent. */
   segmentMembers?: (segmentId: string) => readonly string[];
+  /**
+   * Evaluate only these subjects (ids of the segment's kind); ids that are no subject are
+   * left out of the answer. Absent: every subject of the workspace.
+   */
+  subjects?: readonly string[];
 }
 
 /**
  * The ids of the workspace's subjects in a segment (contact ids, or account group ids),
- * sorted; the same answer as `evaluateSegment` on every subject, in one query.
+ * sorted; the same answer as `evaluateSegment` on every subject (or on `subjects`), in one
+ * query, or one per chunk of `subjects` that fits the database's bind-parameter limit.
  */
 export async function segmentMembers(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, definition: SegmentDefinition, options: SegmentMembersOptions): Promise<string[]> {
   let aliases = 0;
@@ -24,10 +31,21 @@ export async function segmentMembers(db: Kysely<Database>, dialect: StoreDialect
     segmentMembers: options.segmentMembers ?? (() => []),
     newAlias: (prefix) => `${prefix}${++aliases}`,
   });
-  const rows =
+  const query = (among: ReturnType<typeof subjectIn>) =>
     subject.kind === 'contact'
-      ? await db.selectFrom('contacts as s').select('s.id as id').where('s.workspace_id', '=', workspaceId).where(where).execute()
-      : await db.selectFrom('accounts as s').select('s.group_id as id').where('s.workspace_id', '=', workspaceId).where(where).execute();
+      ? db.selectFrom('contacts as s').select('s.id as id').where('s.workspace_id', '=', workspaceId).where(where).where(among)
+      : db.selectFrom('accounts as s').select('s.group_id as id').where('s.workspace_id', '=', workspaceId).where(where).where(among);
+  const ids: string[] = [];
+  if (options.subjects === undefined) {
+    for (const row of await query(sql<SqlBool>`true`).execute()) ids.push(row.id);
+  } else {
+    // The condition's own parameters (operands, referenced members) leave the rest for ids.
+    const room = dialect.capabilities.maxParameters - query(sql<SqlBool>`true`).compile().parameters.length;
+    if (room < 1) throw new Error(`segment ${definition.id}: its condition alone needs more bind parameters than the database allows`);
+    for (const part of chunks([...new Set(options.subjects)], room)) {
+      for (const row of await query(subjectIn(subject, part)).execute()) ids.push(row.id);
+    }
+  }
   // Sorted here, not in SQL: collations differ between databases, code units do not.
-  return rows.map((row) => row.id).sort();
+  return ids.sort();
 }

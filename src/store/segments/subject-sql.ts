@@ -15,6 +15,11 @@ export function subjectId(subject: SubjectSql): RawBuilder<string> {
   return sql.ref(`${subject.alias}.${subject.kind === 'contact' ? 'id' : 'group_id'}`);
 }
 
+/** The subject is one of `ids` (at least one), each a bind parameter. */
+export function subjectIn(subject: SubjectSql, ids: readonly string[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${subjectId(subject)} in (${sql.join(ids)}))`;
+}
+
 /**
  * The events of a subject as a FROM item named `events`: a contact's own, or an account's
  * (its group id, or a contact who is a member), as `evaluateSegment` reads them. An account's

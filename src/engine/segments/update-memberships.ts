@@ -1,0 +1,87 @@
+import { dependencyOrder, referenceScopes } from '../../core/segments/membership-propagation.js';
+import type { SegmentDefinition } from '../../core/segments/segment-definition.js';
+import { chunks } from '../../store/chunks.js';
+import type { TouchedSubjects } from '../../store/ingest/write-messages.js';
+import type { SegmentChange } from '../../store/segment-membership-queries.js';
+import type { EngineContext } from '../context.js';
+
+/** What a refresh must re-evaluate, before following references. */
+export interface RefreshScope {
+  /** Segments evaluated over every subject: all of them, or new and changed definitions. */
+  whole: ReadonlySet<string>;
+  /** Subjects whose data changed: re-evaluated in every other segment. */
+  touched: TouchedSubjects;
+  /** Subjects re-evaluated in `segments` only: time moved one of their events across a window's edge. */
+  aged?: { segments: ReadonlySet<string>; subjects: TouchedSubjects };
+}
+
+/** Subjects evaluated in one query (and referenced members read for them); bounds statement size. */
+const BATCH = 2000;
+
+/**
+ * Brings the stored memberships of `segments` up to date at `now` for what `scope` says
+ * changed, and returns every entry and exit it recorded. Segments go in dependency order,
+ * so a reference reads the referenced segment's updated members; its changes then reach the
+ * segments referring to it (core/segments/membership-propagation.ts).
+ *
+ * A contact segment re-evaluates the touched contacts. An account segment re-evaluates the
+ * touched accounts and every account of a touched contact: an account's events include its
+ * contacts' events, and `contacts` conditions read the contacts themselves. A merged-away
+ * contact is no subject any more, so re-evaluating it removes it from every segment.
+ */
+export async function updateMemberships(context: EngineContext, workspaceId: string, segments: readonly SegmentDefinition[], scope: RefreshScope, now: number): Promise<SegmentChange[]> {
+  const store = context.store;
+  const inForce = new Set(segments.map((s) => s.id));
+  const changedIds = new Map<string, string[]>();
+  const accountsOf = cached((contacts: readonly string[]) => store.segmentMemberships.accountsOfContacts(workspaceId, contacts));
+  const recorded: SegmentChange[] = [];
+
+  for (const segment of dependencyOrder(segments)) {
+    const references = referenceScopes(segment);
+    // An unknown reference has no members, as when every segment is computed at once.
+    const known = [...references.keys()].filter((id) => inForce.has(id));
+    let changes: SegmentChange[];
+    if (scope.whole.has(segment.id)) {
+      const lists = new Map<string, string[]>();
+      for (const id of known) lists.set(id, await store.segmentMemberships.members(workspaceId, id));
+      const members = await store.segmentMembers(workspaceId, segment, { now, segmentMembers: (id) => lists.get(id) ?? [] });
+      changes = await store.segmentMemberships.replace(workspaceId, segment.id, members, now);
+    } else {
+      const affected = new Set<string>();
+      const add = async (subjects: TouchedSubjects) => {
+        for (const id of segment.subject === 'contact' ? subjects.contacts : [...subjects.accounts, ...(await accountsOf(subjects.contacts))]) affected.add(id);
+      };
+      await add(scope.touched);
+      if (scope.aged?.segments.has(segment.id)) await add(scope.aged.subjects);
+      for (const [id, where] of references) {
+        const moved = changedIds.get(id) ?? [];
+        if (moved.length === 0) continue;
+        if (where.has('subject')) for (const subjectId of moved) affected.add(subjectId);
+        if (where.has('contacts')) for (const groupId of await accountsOf(moved)) affected.add(groupId);
+      }
+      const throughContacts = [...references.values()].some((where) => where.has('contacts'));
+      changes = [];
+      for (const batch of chunks([...affected].sort(), BATCH)) {
+        // References are read only for the ids this batch tests: its subjects, and their contacts.
+        const tested = throughContacts ? [...batch, ...(await store.segmentMemberships.contactsOfAccounts(workspaceId, batch))] : batch;
+        const lists = new Map<string, string[]>();
+        for (const id of known) lists.set(id, await store.segmentMemberships.membersAmong(workspaceId, id, tested));
+        const members = await store.segmentMembers(workspaceId, segment, { now, subjects: batch, segmentMembers: (id) => lists.get(id) ?? [] });
+        changes.push(...(await store.segmentMemberships.replaceAmong(workspaceId, segment.id, batch, members, now)));
+      }
+    }
+    changedIds.set(segment.id, changes.map((c) => c.subjectId));
+    recorded.push(...changes);
+  }
+  return recorded;
+}
+
+/** One lookup per distinct input array within a refresh. */
+function cached<T>(load: (key: readonly string[]) => Promise<T>): (key: readonly string[]) => Promise<T> {
+  const results = new Map<readonly string[], Promise<T>>();
+  return (key) => {
+    let result = results.get(key);
+    if (!result) results.set(key, (result = load(key)));
+    return result;
+  };
+}
