@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { AccountModel } from '../core/records.js';
+import { sql, type Kysely } from 'kysely';
+import { DAY_MS } from '../core/activity.js';
+import type { AccountModel, ModelMovesPerDay } from '../core/records.js';
 import type { Database } from './database.js';
 
 export type { AccountModel };
@@ -53,6 +54,48 @@ export function accountModelQueries(db: Kysely<Database>) {
       }));
     },
 
+    /**
+     * Every account, with or without a model, and what placing and pricing it needs: name,
+     * MRR, contacts and its current model, if any. One row per account, in group-id order.
+     */
+    async placementInputs(workspaceId: string): Promise<{ groupId: string; name: string | null; mrr: number | null; contacts: number; current: AccountModel | undefined }[]> {
+      const rows = await db
+        .selectFrom('accounts as a')
+        .leftJoin('account_models as m', (join) => join.onRef('m.workspace_id', '=', 'a.workspace_id').onRef('m.group_id', '=', 'a.group_id'))
+        .select(['a.group_id', 'a.name', 'a.mrr', 'm.model_id', 'm.phase_id', 'm.rule_id', 'm.reason', 'm.since', 'm.phase_since'])
+        .select((eb) => eb.selectFrom('memberships as ms').select((sub) => sub.fn.countAll<number>().as('n')).whereRef('ms.workspace_id', '=', 'a.workspace_id').whereRef('ms.group_id', '=', 'a.group_id').as('contacts'))
+        .where('a.workspace_id', '=', workspaceId)
+        .orderBy('a.group_id')
+        .execute();
+      return rows.map((r) => ({
+        groupId: r.group_id, name: r.name, mrr: r.mrr === null ? null : Number(r.mrr), contacts: Number(r.contacts ?? 0),
+        current: r.model_id === null ? undefined : toModel({ group_id: r.group_id, model_id: r.model_id, phase_id: r.phase_id!, rule_id: r.rule_id, reason: r.reason!, since: r.since!, phase_since: r.phase_since! }),
+      }));
+    },
+
+    /**
+     * Accounts that moved from one model to another, per UTC day in [from, to) and the model
+     * they moved to. A first assignment is not a move, nor is a change of phase.
+     */
+    async movesPerDay(workspaceId: string, from: number, to: number): Promise<ModelMovesPerDay['items']> {
+      // A literal, not a parameter: GROUP BY must repeat the exact expression on PostgreSQL.
+      const day = sql<number>`changed_at - (changed_at % ${sql.lit(DAY_MS)})`;
+      const rows = await db
+        .selectFrom('model_changes')
+        .select([day.as('day'), 'to_model'])
+        .select((eb) => eb.fn.countAll<number>().as('moves'))
+        .where('workspace_id', '=', workspaceId)
+        .where('changed_at', '>=', from)
+        .where('changed_at', '<', to)
+        .where('from_model', 'is not', null)
+        .whereRef('from_model', '<>', 'to_model')
+        .groupBy([day, 'to_model'])
+        .orderBy(day)
+        .orderBy('to_model')
+        .execute();
+      return rows.map((r) => ({ day: Number(r.day), modelId: r.to_model, count: Number(r.moves) }));
+    },
+
     async history(workspaceId: string, groupId: string): Promise<ModelChange[]> {
       const rows = await db.selectFrom('model_changes').selectAll().where('workspace_id', '=', workspaceId).where('group_id', '=', groupId).orderBy('changed_at', 'desc').orderBy('id', 'desc').execute();
       return rows.map((r) => ({ fromModel: r.from_model, fromPhase: r.from_phase, toModel: r.to_model, toPhase: r.to_phase, reason: r.reason, changedBy: r.changed_by, changedAt: Number(r.changed_at) }));
@@ -60,9 +103,10 @@ export function accountModelQueries(db: Kysely<Database>) {
 
     /**
      * Records a change: the new current model and one history row, in one transaction. A
-     * call that changes nothing (same model and phase) only refreshes the reason.
+     * call that changes nothing (same model and phase) only refreshes the reason. The history
+     * row says `historyReason` when given: why it changed now, beside why the model fits.
      */
-    async change(workspaceId: string, next: AccountModel, changedBy: string): Promise<boolean> {
+    async change(workspaceId: string, next: AccountModel, changedBy: string, historyReason: string = next.reason): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
         const current = await trx.selectFrom('account_models').selectAll().where('workspace_id', '=', workspaceId).where('group_id', '=', next.groupId).executeTakeFirst();
         const row = { model_id: next.modelId, phase_id: next.phaseId, rule_id: next.ruleId, reason: next.reason, since: next.since, phase_since: next.phaseSince };
@@ -79,7 +123,7 @@ export function accountModelQueries(db: Kysely<Database>) {
           .insertInto('model_changes')
           .values({
             workspace_id: workspaceId, group_id: next.groupId, from_model: current?.model_id ?? null, from_phase: current?.phase_id ?? null,
-            to_model: next.modelId, to_phase: next.phaseId, reason: next.reason, changed_by: changedBy, changed_at: next.phaseSince,
+            to_model: next.modelId, to_phase: next.phaseId, reason: historyReason, changed_by: changedBy, changed_at: next.phaseSince,
           })
           .execute();
         return true;

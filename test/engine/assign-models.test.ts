@@ -3,7 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { definitionsToYaml } from '../../src/core/definitions/definition-documents.js';
 import { SHIPPED_RULES } from '../../src/core/models/shipped-rules.js';
 import { applyDefinitions } from '../../src/engine/definitions/apply-definitions.js';
+import { SHIPPED_DEFINITIONS } from '../../src/engine/definitions/effective-definitions.js';
 import { assignModels } from '../../src/engine/models/assign-models.js';
+import { assignmentInput, computeAssignments } from '../../src/engine/models/compute-assignments.js';
 import { openTestApp, post, type TestApp } from '../support/app.js';
 import { testWorkspace } from '../support/context.js';
 import { DATABASES, newWorkspaceId } from '../support/databases.js';
@@ -34,11 +36,26 @@ for (const database of DATABASES) {
       assert.deepEqual(summary, { accounts: 4, changed: 4, perModel: { 'high-touch': 1, 'hybrid-onboarding': 1, 'hybrid-escalating': 1, 'no-touch': 1 } });
       const acme = await (await t.app.request('/api/accounts/acme', { headers: ws.apiHeaders })).json();
       assert.equal(acme.model.modelId, 'high-touch');
-      assert.equal(acme.model.phaseId, 'dedicated');
+      assert.equal(acme.model.phaseId, 'onboarding');
       assert.equal(acme.model.reason, 'high-touch because contractValue is 84000 (required: at least 50000) and complexity is "high" (required: equals "high") (rule enterprise-high-touch)');
       const tiny = await t.context.store.accountModels.find(ws.workspaceId, 'tiny');
       assert.match(tiny!.reason, /^no-touch by default/);
       assert.equal((await t.context.store.accountModels.find(ws.workspaceId, 'bigco'))?.phaseId, 'onboarding');
+    });
+
+    test('computing assignments decides every account and explains on request, writing nothing', async () => {
+      const ws = await seeded();
+      const input = assignmentInput(SHIPPED_DEFINITIONS);
+      const computed = await computeAssignments(t.context, ws.workspaceId, input, t.clock.now());
+      assert.deepEqual([...computed.decisions], [
+        ['acme', { modelId: 'high-touch', ruleId: 'enterprise-high-touch' }],
+        ['bigco', { modelId: 'hybrid-onboarding', ruleId: 'large-contract-onboarding' }],
+        ['midco', { modelId: 'hybrid-escalating', ruleId: 'complex-product-escalating' }],
+        ['tiny', { modelId: 'no-touch', ruleId: null }],
+      ]);
+      assert.match((await computed.explain('acme')).reason, /^high-touch because contractValue is 84000/);
+      assert.equal((await computed.explain('tiny')).reason, 'no-touch by default: no rule matched');
+      assert.deepEqual(await t.context.store.accountModels.list(ws.workspaceId), []);
     });
 
     test('the models economics add up to a hand-computed example', async () => {
@@ -46,8 +63,8 @@ for (const database of DATABASES) {
       await assignModels(t.context, ws.workspaceId, 'test');
       const { models } = await (await t.app.request('/api/models', { headers: ws.apiHeaders })).json();
       const row = (id: string) => models.find((m: { model: { id: string } }) => m.model.id === id).economics;
-      // acme: MRR 84,000 / 12 = 7,000; high touch 8 h x 75 + 2 x 1 contact = 602
-      assert.deepEqual(row('high-touch'), { accounts: 1, revenue: 7000, cost: 602, margin: 6398, costShare: 602 / 7000 });
+      // acme: MRR 84,000 / 12 = 7,000; high-touch onboarding 12 h x 75 + 2 x 1 contact = 902
+      assert.deepEqual(row('high-touch'), { accounts: 1, revenue: 7000, cost: 902, margin: 6098, costShare: 902 / 7000 });
       // bigco: MRR 2,500, onboarding phase 6 h x 75 + 1.5 x 1 = 451.5
       assert.deepEqual(row('hybrid-onboarding'), { accounts: 1, revenue: 2500, cost: 451.5, margin: 2048.5, costShare: 451.5 / 2500 });
       // midco: 1 h x 75 + 1.5 = 76.5; tiny: 0.5 per contact
@@ -66,7 +83,7 @@ for (const database of DATABASES) {
       assert.equal(broken.status, 400);
       assert.deepEqual((await broken.json()).error.issues.map((i: { path: string }) => i.path).sort(), ['condition.trait.op', 'id']);
       const listed = await (await t.app.request('/api/segments', { headers: ws.apiHeaders })).json();
-      assert.equal(listed.items.length, 7);
+      assert.equal(listed.items.length, SHIPPED_DEFINITIONS.filter((d) => d.kind === 'Segment').length);
     });
 
     test('assigning again changes nothing and adds no history', async () => {
