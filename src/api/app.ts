@@ -10,9 +10,12 @@ import { ingestionRoutes } from './ingestion-routes.js';
 import { openApiDocument } from './openapi.js';
 import { accountRoutes } from './rest/accounts-routes.js';
 import { contactRoutes } from './rest/contacts-routes.js';
+import { definitionRoutes } from './rest/definitions-routes.js';
 import { modelRoutes } from './rest/models-routes.js';
 import { segmentRoutes } from './rest/segments-routes.js';
 import { overviewRoutes } from './rest/overview-routes.js';
+import { taskRoutes } from './rest/tasks-routes.js';
+import { teamRoutes } from './rest/team-routes.js';
 
 export interface AppOptions {
   /** Built dashboard (`web/dist`); without it only the APIs are served. */
@@ -38,6 +41,9 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/contacts', contactRoutes(context));
   api.route('/models', modelRoutes(context));
   api.route('/segments', segmentRoutes(context));
+  api.route('/definitions', definitionRoutes(context));
+  api.route('/team', teamRoutes(context));
+  api.route('/tasks', taskRoutes(context));
   app.route('/api', api);
 
   const webRoot = options.webRoot;

@@ -1,11 +1,9 @@
+import { error, errors, json } from './openapi-parts.js';
+import { definitionPaths } from './openapi-definitions.js';
+import { teamPaths, teamSchemas } from './openapi-team.js';
+
 /** OpenAPI 3.1 description of the REST API and the Segment-compatible ingestion API. */
 
-const error = { $ref: '#/components/schemas/Error' };
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const errors = {
-  '400': { description: 'Invalid input; `issues` name each field and the reason', ...json(error) },
-  '401': { description: 'Missing or unknown credentials', ...json(error) },
-};
 const pageParams = [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
   { name: 'cursor', in: 'query', schema: { type: 'string' }, description: '`nextCursor` of the previous page' },
@@ -35,7 +33,7 @@ export const openApiDocument = {
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
-  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'segments' }, { name: 'overview' }, { name: 'ingestion' }],
+  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'segments' }, { name: 'overview' }, { name: 'definitions' }, { name: 'team' }, { name: 'tasks' }, { name: 'ingestion' }],
   paths: {
     '/api/me': { get: { tags: ['overview'], summary: 'The caller: workspace and, for a session, the user', responses: { '200': { description: 'OK' }, ...errors } } },
     '/api/overview': {
@@ -101,33 +99,7 @@ export const openApiDocument = {
         responses: { '200': { description: 'OK' }, ...errors },
       },
     },
-    '/api/segments': {
-      get: { tags: ['segments'], summary: 'The segment definitions in force', responses: { '200': { description: 'OK' }, ...errors } },
-    },
-    '/api/segments/{id}/members': {
-      get: {
-        tags: ['segments'],
-        summary: "The segment's members as last refreshed (contact ids or account group ids)",
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'OK' }, '404': { description: 'No such segment', ...json(error) }, ...errors },
-      },
-    },
-    '/api/segments/{id}/history': {
-      get: {
-        tags: ['segments'],
-        summary: 'Entries into and exits from the segment, newest first',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } }],
-        responses: { '200': { description: 'OK' }, '404': { description: 'No such segment', ...json(error) }, ...errors },
-      },
-    },
-    '/api/segments/preview': {
-      post: {
-        tags: ['segments'],
-        summary: 'How many subjects a draft segment holds now, and a sample of them, before it is saved',
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'A segment definition: id, name, subject (contact or account), condition' } } } },
-        responses: { '200': { description: 'count and sample (contact ids or account group ids)' }, ...errors },
-      },
-    },
+    ...definitionPaths,
     '/api/contacts/{userId}': {
       get: {
         tags: ['contacts'],
@@ -144,6 +116,7 @@ export const openApiDocument = {
         responses: { '200': { description: 'OK', ...json({ $ref: '#/components/schemas/TimelinePage' }) }, '404': { description: 'No such contact', ...json(error) }, ...errors },
       },
     },
+    ...teamPaths,
     '/v1/identify': ingest('Segment identify', message),
     '/v1/track': ingest('Segment track', message),
     '/v1/page': ingest('Segment page', message),
@@ -206,6 +179,17 @@ export const openApiDocument = {
             description: 'GET /api/accounts/{groupId} only: the engagement model, its phase and why',
             properties: { modelId: { type: 'string' }, phaseId: { type: 'string' }, ruleId: { type: ['string', 'null'] }, reason: { type: 'string' }, since: { type: 'integer' }, phaseSince: { type: 'integer' } },
           },
+          owner: {
+            type: ['object', 'null'],
+            description: 'GET /api/accounts/{groupId} only: the CSM who owns the account and why',
+            properties: { memberId: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, reason: { type: 'string' }, since: { type: 'integer' } },
+          },
+          escalation: {
+            type: ['object', 'null'],
+            description: 'GET /api/accounts/{groupId} only: set while an escalation rule holds the account in a more hands-on model',
+            properties: { ruleId: { type: 'string' }, fromModel: { type: 'string' }, fromPhase: { type: 'string' }, escalatedAt: { type: 'integer' }, healthySince: { type: ['integer', 'null'] } },
+          },
+          openTasks: { type: 'array', items: { $ref: '#/components/schemas/Task' }, description: 'GET /api/accounts/{groupId} only' },
         },
       },
       Contact: {
@@ -225,6 +209,7 @@ export const openApiDocument = {
           category: { type: 'string' }, rating: { type: ['number', 'null'] }, sentiment: { type: ['number', 'null'] }, revenue: { type: ['number', 'null'] }, properties: { type: 'object' },
         },
       },
+      ...teamSchemas,
       TimelinePage: {
         type: 'object',
         properties: { items: { type: 'array', items: { $ref: '#/components/schemas/TimelineEntry' } }, nextCursor: { type: ['string', 'null'] } },

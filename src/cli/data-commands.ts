@@ -3,11 +3,10 @@ import { SingleBar } from 'cli-progress';
 import { validationError } from '../core/errors.js';
 import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, type ImportType } from '../core/import-rows.js';
 import { writeDemoFile } from '../engine/demo/demo-file.js';
-import { describeAssignment, describeDemo, ensureDemoUser, loadDemo } from '../engine/demo/load-demo.js';
-import { advancePhases } from '../engine/models/advance-phases.js';
-import { assignModels } from '../engine/models/assign-models.js';
-import { refreshSegments } from '../engine/segments/refresh-segments.js';
+import { describeDemo, loadDemo, prepareDemoWorkspace } from '../engine/demo/load-demo.js';
 import { formatOfPath, importFile, type ImportProgress } from '../engine/import/import-file.js';
+import { afterSegmentRefresh } from '../engine/models/after-segment-refresh.js';
+import { refreshSegments } from '../engine/segments/refresh-segments.js';
 import { describeImport } from '../engine/import/import-report.js';
 import { systemClock } from '../engine/system-context.js';
 import { DEFAULT_WORKSPACE_ID } from '../store/workspaces.js';
@@ -42,10 +41,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         const summary = await loadDemo(context, DEFAULT_WORKSPACE_ID, { seed: options.seed, scale: options.scale, end, onProgress: (n) => report(`${n.toLocaleString('en-US')} events loaded`) });
         report.done();
         console.log(`${describeDemo(summary)} in ${elapsed()} s`);
-        await refreshSegments(context, DEFAULT_WORKSPACE_ID);
-        console.log(describeAssignment(await assignModels(context, DEFAULT_WORKSPACE_ID, 'demo')));
-        await advancePhases(context, DEFAULT_WORKSPACE_ID, 'demo');
-        const login = await ensureDemoUser(context, DEFAULT_WORKSPACE_ID);
+        const login = await prepareDemoWorkspace(context, DEFAULT_WORKSPACE_ID, { scale: options.scale, log: console.log });
         console.log(`demo login: ${login.email} / ${login.password}`);
       } finally {
         await context.store.close();
@@ -68,6 +64,13 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         progress.stop();
         for (const line of describeImport(summary, (performance.now() - started) / 1000)) console.log(line);
         if (summary.rejected > 0 && summary.stored + summary.duplicates === 0) process.exitCode = 1;
+        // A running server only re-evaluates what it wrote itself: memberships, phases and
+        // escalations catch up with the imported rows here.
+        if (summary.stored > 0) {
+          const changes = await refreshSegments(context, DEFAULT_WORKSPACE_ID);
+          await afterSegmentRefresh(context, DEFAULT_WORKSPACE_ID, changes);
+          console.log(`segments refreshed: ${changes.length.toLocaleString('en-US')} entries and exits`);
+        }
       } finally {
         progress.stop();
         await context.store.close();

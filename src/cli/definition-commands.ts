@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { DEFINITION_KINDS, definitionsToYaml, formatDocumentIssue, type DefinitionKind } from '../core/definitions/definition-documents.js';
 import { validationError } from '../core/errors.js';
 import { applyDefinitions, readDefinitionFiles } from '../engine/definitions/apply-definitions.js';
+import { putDefinitionsInEffect } from '../engine/definitions/definitions-in-effect.js';
 import { effectiveDefinitions } from '../engine/definitions/effective-definitions.js';
 import { describeAssignment } from '../engine/demo/load-demo.js';
 import { assignModels } from '../engine/models/assign-models.js';
@@ -13,7 +14,7 @@ import { openContext, type GlobalOptions } from './wiring.js';
 export function registerDefinitionCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('apply')
-    .description('apply segment, engagement model and assignment rule definitions from YAML; all or nothing')
+    .description('apply definitions (segments, engagement models, assignment and escalation rules, task templates) from YAML; all or nothing')
     .requiredOption('-f, --file <path>', 'a YAML file, or a directory of them (searched recursively)')
     .action(async (options: { file: string }) => {
       const files = await readDefinitionFiles(options.file).catch((error: { code?: string }) => {
@@ -29,8 +30,9 @@ export function registerDefinitionCommands(program: Command, globals: () => Glob
           return;
         }
         for (const d of result.applied) console.log(`applied ${d.kind} ${d.kind === 'AssignmentRules' ? '' : d.spec.id}`.trimEnd());
-        // New rules or models take effect at once, each move recorded with its reason.
-        console.log(describeAssignment(await assignModels(context, DEFAULT_WORKSPACE_ID, 'touchpoint apply')));
+        // New segments, rules or models take effect at once, each move recorded with its reason.
+        const assigned = await putDefinitionsInEffect(context, DEFAULT_WORKSPACE_ID, result.applied, 'touchpoint apply');
+        if (assigned) console.log(describeAssignment(assigned));
       } finally {
         await context.store.close();
       }

@@ -6,6 +6,7 @@ import { startServer } from './serve.js';
 import { openContext, type GlobalOptions } from './wiring.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerDefinitionCommands, registerModelCommands } from './definition-commands.js';
+import { registerTeamCommands } from './team-commands.js';
 
 /** The `touchpoint` command: the one place where configuration is read and things are wired. */
 const program = new Command('touchpoint')
@@ -89,6 +90,7 @@ users
 registerDataCommands(program, globals);
 registerDefinitionCommands(program, globals);
 registerModelCommands(program, globals);
+registerTeamCommands(program, globals);
 
 async function askPassword(): Promise<string> {
   const { createInterface } = await import('node:readline/promises');

@@ -1,6 +1,9 @@
 import type { Category, Channel, Direction } from './interactions.js';
 import type { AccountEconomics, EconomicsFlag } from './models/economics.js';
 import type { EngagementModel } from './models/engagement-model.js';
+import type { DefinitionKind } from './definitions/definition-documents.js';
+import type { AssignmentRules } from './models/assignment.js';
+import type { AssignmentDiff, MovingAccount } from './models/assignment-diff.js';
 
 /** The shapes the API returns and the dashboard shows. Times are epoch milliseconds. */
 
@@ -61,7 +64,32 @@ export interface AccountModel {
   phaseSince: number;
 }
 
-export type AccountWithContacts = Account & { contacts: AccountContact[]; model: AccountModel | null };
+export type AccountWithContacts = Account & {
+  contacts: AccountContact[];
+  model: AccountModel | null;
+  /** The CSM who owns the account, chosen by the owner rule or by a person. */
+  owner: AccountOwnerView | null;
+  /** Set while an escalation rule holds the account in a more hands-on model. */
+  escalation: AccountEscalation | null;
+  openTasks: Task[];
+};
+
+export interface AccountOwnerView {
+  memberId: string;
+  name: string;
+  email: string;
+  reason: string;
+  since: number;
+}
+
+export interface AccountEscalation {
+  ruleId: string;
+  fromModel: string;
+  fromPhase: string;
+  escalatedAt: number;
+  /** Start of the current stretch without the signal; null while it holds. */
+  healthySince: number | null;
+}
 
 export interface TimelineEntry {
   id: number;
@@ -106,4 +134,64 @@ export interface FlaggedAccount {
 export interface ModelEconomics {
   models: ModelSummary[];
   flagged: FlaggedAccount[];
+}
+
+/** Human work on an account, as the API returns it. */
+export interface Task {
+  id: string;
+  groupId: string;
+  accountName: string | null;
+  /** The template that created it; null for a task a person added. */
+  templateId: string | null;
+  type: string;
+  title: string;
+  description: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  dueAt: number;
+  /** Open and past its due time. */
+  overdue: boolean;
+  outcome: string | null;
+  createdBy: string;
+  createdAt: number;
+  closedAt: number | null;
+}
+
+/** `GET /api/models/rules`: the assignment rules in force; `shipped` until the workspace stores its own. */
+export interface RulesInForce {
+  rules: AssignmentRules;
+  shipped: boolean;
+}
+
+/** `POST /api/models/what-if`: what a draft rule set would do to the accounts now, nothing stored. */
+export interface RulesWhatIf extends Omit<AssignmentDiff, 'sample'> {
+  rules: AssignmentRules;
+  sample: (MovingAccount & { reason: string })[];
+}
+
+/** One stored change of a definition, kept for audit: what it was, what it became, who, and its effect. */
+export interface DefinitionAuditEntry {
+  id: number;
+  kind: DefinitionKind;
+  definitionId: string;
+  /** What was in force before (the shipped definition, if none was stored); null when there was none. */
+  previousSpec: unknown;
+  spec: unknown;
+  changedBy: string;
+  changedAt: number;
+  /** What the change did, e.g. "12 accounts moved: 7 to low-touch, 5 to no-touch". */
+  summary: string;
+}
+
+/** `PUT /api/models/rules`: the moves made and the audit row of the change. */
+export interface RulesApplied extends RulesWhatIf {
+  change: DefinitionAuditEntry;
+}
+
+/** `GET /api/models/moves`: accounts moved into each model per UTC day (epoch ms of midnight) in [from, to). */
+export interface ModelMovesPerDay {
+  from: number;
+  to: number;
+  items: { day: number; modelId: string; count: number }[];
 }

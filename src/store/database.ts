@@ -22,6 +22,11 @@ export interface Database {
   model_changes: ModelChangeTable;
   segment_members: SegmentMemberTable;
   segment_changes: SegmentChangeTable;
+  definition_changes: DefinitionChangeTable;
+  team_members: TeamMemberTable;
+  account_owners: AccountOwnerTable;
+  owner_changes: OwnerChangeTable;
+  tasks: TaskTable;
 }
 
 export interface WorkspaceTable {
@@ -164,6 +169,13 @@ export interface AccountModelTable {
   reason: string;
   since: number;
   phase_since: number;
+  /** The escalation rule that moved the account here; null when not escalated. */
+  escalation_rule: string | null;
+  escalated_from_model: string | null;
+  escalated_from_phase: string | null;
+  escalated_at: number | null;
+  /** Start of the current stretch without the escalation's signal. */
+  healthy_since: number | null;
 }
 
 /** One change of an account's model or phase. */
@@ -197,4 +209,72 @@ export interface SegmentChangeTable {
   subject_id: string;
   change: 'entered' | 'exited';
   at: number;
+}
+
+/** A person on the customer success team; `territories` and `segments` are JSON lists as text. */
+export interface TeamMemberTable {
+  workspace_id: string;
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  capacity: number;
+  territories: string;
+  segments: string;
+  /** 1 or 0: integers read the same on both databases. */
+  active: number;
+  created_at: number;
+}
+
+/** Who owns an account now, since when and why. */
+export interface AccountOwnerTable {
+  workspace_id: string;
+  group_id: string;
+  member_id: string;
+  reason: string;
+  since: number;
+}
+
+/** One change of an account's owner; `to_member` null when the account was released. */
+export interface OwnerChangeTable {
+  id: Generated<number>;
+  workspace_id: string;
+  group_id: string;
+  from_member: string | null;
+  to_member: string | null;
+  reason: string;
+  changed_by: string;
+  changed_at: number;
+}
+
+/** Human work on an account: open, done or cancelled. */
+export interface TaskTable {
+  workspace_id: string;
+  id: string;
+  task_key: string;
+  group_id: string;
+  template_id: string | null;
+  type: string;
+  title: string;
+  description: string | null;
+  owner_id: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  due_at: number;
+  outcome: string | null;
+  created_by: string;
+  created_at: number;
+  closed_at: number | null;
+}
+
+/** A definition changed through the API, for audit: the spec before (null: there was none) and after. */
+export interface DefinitionChangeTable {
+  id: Generated<number>;
+  workspace_id: string;
+  kind: string;
+  definition_id: string;
+  previous_spec: string | null;
+  spec: string;
+  changed_by: string;
+  changed_at: number;
+  summary: string;
 }

@@ -5,13 +5,17 @@ import { accountModelQueries } from './account-models.js';
 import { loadAccountSubject } from './account-subject.js';
 import { accountQueries } from './accounts.js';
 import { contactQueries } from './contacts.js';
+import { definitionChangeQueries } from './definition-changes.js';
 import { definitionQueries } from './definitions.js';
+import { escalationQueries } from './escalations.js';
 import { segmentMembershipQueries } from './segment-membership-queries.js';
 import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
 import { writeMessages, type WriteResult } from './ingest/write-messages.js';
 import { migrationProvider } from './migrations/index.js';
 import { segmentMembers, type SegmentMembersOptions } from './segments/segment-members.js';
+import { taskQueries } from './tasks.js';
+import { teamQueries } from './team.js';
 import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
 import { workspaceQueries } from './workspaces.js';
@@ -32,6 +36,10 @@ export class Store implements AsyncDisposable {
   readonly definitions;
   readonly accountModels;
   readonly segmentMemberships;
+  readonly definitionChanges;
+  readonly escalations;
+  readonly team;
+  readonly tasks;
 
   private constructor(readonly dialect: StoreDialect) {
     this.db = new Kysely<Database>({ dialect: dialect.kysely });
@@ -43,6 +51,10 @@ export class Store implements AsyncDisposable {
     this.definitions = definitionQueries(this.db, dialect);
     this.accountModels = accountModelQueries(this.db);
     this.segmentMemberships = segmentMembershipQueries(this.db);
+    this.definitionChanges = definitionChangeQueries(this.db);
+    this.escalations = escalationQueries(this.db);
+    this.team = teamQueries(this.db, dialect);
+    this.tasks = taskQueries(this.db);
   }
 
   /** Opens the store and brings its schema up to date. */

@@ -76,5 +76,18 @@ for (const database of DATABASES) {
       assert.match(result.issues[0]!.message, /cycle: (a -> b -> a|b -> a -> b)/);
       assert.deepEqual(await store.definitions.list(ws), []);
     });
+
+    test('an escalation rule watching a segment that does not exist, or moving to a phase its model lacks, is refused', async () => {
+      const context = testContext(store);
+      const ws = newWorkspaceId();
+      const rule = 'kind: EscalationRule\nspec:\n  id: quiet\n  name: Quiet\n  signal: { segment: gone-quiet }\n  from: [low-touch]\n  to: high-touch\n  phase: white-glove\n';
+      const result = await applyDefinitions(context, ws, [{ name: 'escalations.yaml', text: rule }], 'test');
+      assert.ok(!result.ok);
+      assert.deepEqual(result.issues.map(formatDocumentIssue), [
+        'escalations.yaml: spec.signal (escalation rule quiet): watches segment gone-quiet, which does not exist',
+        'escalations.yaml: spec.phase (escalation rule quiet): is not a phase of high-touch (phases: onboarding, dedicated)',
+      ]);
+      assert.deepEqual(await store.definitions.list(ws), []);
+    });
   });
 }

@@ -109,3 +109,155 @@ export function createApiClient(options: { onUnauthorized: () => void }): ApiCli
     models: () => get('/api/models'),
   };
 }
+
+// Segments: definitions the dashboard lists, shows, previews and edits.
+
+export type { Condition, ConditionKind, EventCondition, PropertyFilter, SubjectKind } from '../../src/core/segments/conditions';
+export type { Op } from '../../src/core/segments/operators';
+export type { SegmentDefinition } from '../../src/core/segments/segment-definition';
+import type { SegmentDefinition as SegmentSpec } from '../../src/core/segments/segment-definition';
+
+/** One problem with one field, named by its path in the definition (`condition.all.0.trait.op`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** A member as lists show it: `key` is what its page is found by (group id, userId), null when it has no page. */
+export interface SegmentSubject {
+  id: string;
+  name: string | null;
+  detail: string | null;
+  key: string | null;
+}
+
+export interface SegmentList {
+  items: SegmentSpec[];
+  /** Stored members per segment id; a segment without members is absent. */
+  memberCounts: Record<string, number>;
+}
+
+export interface SegmentWithCount {
+  segment: SegmentSpec;
+  memberCount: number;
+}
+
+export interface SegmentMembers {
+  segment: SegmentSpec;
+  /** Every member's id. */
+  items: string[];
+  /** The first members, named. */
+  subjects: SegmentSubject[];
+}
+
+export interface SegmentChange {
+  segmentId: string;
+  subjectId: string;
+  change: 'entered' | 'exited';
+  at: number;
+}
+
+export interface SegmentPreview {
+  count: number;
+  sample: string[];
+  subjects: SegmentSubject[];
+}
+
+/** An answer of 400 with the issues of a definition, so a form can show each next to its field. */
+export class ValidationFailed extends ApiError {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(400, 'validation', message);
+  }
+}
+
+export interface SegmentsApi {
+  list(): Promise<SegmentList>;
+  get(id: string): Promise<SegmentWithCount>;
+  members(id: string): Promise<SegmentMembers>;
+  history(id: string, limit: number): Promise<{ items: SegmentChange[]; subjects: SegmentSubject[] }>;
+  preview(draft: unknown, signal?: AbortSignal): Promise<SegmentPreview>;
+  create(definition: unknown): Promise<SegmentWithCount>;
+  replace(id: string, definition: unknown): Promise<SegmentWithCount>;
+  remove(id: string): Promise<void>;
+}
+
+/**
+ * `/api/segments` with the session cookie. A 400 throws `ValidationFailed` carrying the
+ * issues; a 401 calls `onUnauthorized`, as the rest of the client does.
+ */
+export function createSegmentsApi(options: { onUnauthorized: () => void }): SegmentsApi {
+  const request = async <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> => {
+    const response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+    if (response.status === 204) return undefined as T;
+    if (response.ok) return (await response.json()) as T;
+    const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null;
+    const message = payload?.error?.message ?? `request failed (${response.status})`;
+    if (response.status === 401) options.onUnauthorized();
+    if (response.status === 400) throw new ValidationFailed(message, payload?.error?.issues ?? []);
+    throw new ApiError(response.status, payload?.error?.code ?? 'internal', message);
+  };
+  const path = (id: string) => `/api/segments/${encodeURIComponent(id)}`;
+  return {
+    list: () => request('GET', '/api/segments'),
+    get: (id) => request('GET', path(id)),
+    members: (id) => request('GET', `${path(id)}/members`),
+    history: (id, limit) => request('GET', `${path(id)}/history?limit=${limit}`),
+    preview: (draft, signal) => request('POST', '/api/segments/preview', draft, signal),
+    create: (definition) => request('POST', '/api/segments', definition),
+    replace: (id, definition) => request('PUT', path(id), definition),
+    remove: (id) => request('DELETE', path(id)),
+  };
+}
+
+// Assignment rules: the rules in force, what a draft would do, applying it with its audit trail, and the moves.
+
+export type { AssignmentRules } from '../../src/core/models/assignment';
+export type { DefinitionAuditEntry, ModelMovesPerDay, RulesApplied, RulesInForce, RulesWhatIf } from '../../src/core/records';
+import type { DefinitionAuditEntry, ModelMovesPerDay, RulesApplied, RulesInForce, RulesWhatIf } from '../../src/core/records';
+
+export interface ModelRulesApi {
+  inForce(): Promise<RulesInForce>;
+  /** What the draft would do now; nothing is stored. A wrong draft throws `ValidationFailed`. */
+  whatIf(draft: unknown): Promise<RulesWhatIf>;
+  /** Stores the draft and moves the accounts; a wrong draft throws `ValidationFailed`. */
+  apply(draft: unknown): Promise<RulesApplied>;
+  history(limit: number): Promise<{ items: DefinitionAuditEntry[] }>;
+  moves(days: number): Promise<ModelMovesPerDay>;
+}
+
+/**
+ * `/api/models/rules`, `/what-if` and `/moves` with the session cookie. A 400 throws
+ * `ValidationFailed` carrying the issues by path; a 401 calls `onUnauthorized`.
+ */
+export function createModelRulesApi(options: { onUnauthorized: () => void }): ModelRulesApi {
+  const request = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.ok) return (await response.json()) as T;
+    const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null;
+    const message = payload?.error?.message ?? `request failed (${response.status})`;
+    if (response.status === 401) options.onUnauthorized();
+    if (response.status === 400) throw new ValidationFailed(message, payload?.error?.issues ?? []);
+    throw new ApiError(response.status, payload?.error?.code ?? 'internal', message);
+  };
+  return {
+    inForce: () => request('GET', '/api/models/rules'),
+    whatIf: (draft) => request('POST', '/api/models/what-if', draft),
+    apply: (draft) => request('PUT', '/api/models/rules', draft),
+    history: (limit) => request('GET', `/api/models/rules/history?limit=${limit}`),
+    moves: (days) => request('GET', `/api/models/moves?days=${days}`),
+  };
+}

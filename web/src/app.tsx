@@ -1,16 +1,26 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, createApiClient, type Me } from './api-client';
+import { ApiError, createApiClient, createSegmentsApi, type Me } from './api-client';
 import { ApiContext } from './api-context';
 import { AppShell } from './components/app-shell';
 import { Failure, Loading } from './components/page-states';
+import { SegmentsApiContext } from './components/segment-api-context';
 import { AccountPage } from './pages/account-page';
 import { AccountsPage } from './pages/accounts-page';
 import { ContactPage } from './pages/contact-page';
+import { DefinitionsPage } from './pages/definitions-page';
 import { LoginPage } from './pages/login-page';
 import { ModelsPage } from './pages/models-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OverviewPage } from './pages/overview-page';
+import { SegmentBuilderPage } from './pages/segment-builder-page';
+import { SegmentPage } from './pages/segment-page';
+import { SegmentsPage } from './pages/segments-page';
 import { matchPath, useLocation } from './router';
+import { TasksPage } from './work/tasks-page';
+import { createWorkApi } from './work/work-api';
+import { WorkApiContext } from './work/work-api-context';
+import './styles/segments.css';
+import './styles/work.css';
 
 type Session = { status: 'checking' } | { status: 'out' } | { status: 'in'; me: Me } | { status: 'error'; error: Error };
 
@@ -18,6 +28,8 @@ type Session = { status: 'checking' } | { status: 'out' } | { status: 'in'; me: 
 export function App() {
   const [session, setSession] = useState<Session>({ status: 'checking' });
   const api = useMemo(() => createApiClient({ onUnauthorized: () => setSession({ status: 'out' }) }), []);
+  const segmentsApi = useMemo(() => createSegmentsApi({ onUnauthorized: () => setSession({ status: 'out' }) }), []);
+  const workApi = useMemo(() => createWorkApi({ onUnauthorized: () => setSession({ status: 'out' }) }), []);
 
   const checkSession = useCallback(() => {
     setSession({ status: 'checking' });
@@ -46,9 +58,13 @@ export function App() {
     case 'in':
       return (
         <ApiContext.Provider value={api}>
-          <AppShell me={session.me} onLogOut={logOut}>
-            <Routes />
-          </AppShell>
+          <SegmentsApiContext.Provider value={segmentsApi}>
+            <WorkApiContext.Provider value={workApi}>
+              <AppShell me={session.me} onLogOut={logOut}>
+                <Routes />
+              </AppShell>
+            </WorkApiContext.Provider>
+          </SegmentsApiContext.Provider>
         </ApiContext.Provider>
       );
     default:
@@ -60,9 +76,17 @@ function Routes() {
   const { pathname } = useLocation();
   if (matchPath('/', pathname)) return <OverviewPage />;
   if (matchPath('/models', pathname)) return <ModelsPage />;
+  if (matchPath('/tasks', pathname)) return <TasksPage />;
+  if (matchPath('/definitions', pathname)) return <DefinitionsPage />;
   if (matchPath('/accounts', pathname)) return <AccountsPage />;
   const account = matchPath('/accounts/:groupId', pathname);
   if (account?.['groupId']) return <AccountPage key={account['groupId']} groupId={account['groupId']} />;
+  if (matchPath('/segments', pathname)) return <SegmentsPage />;
+  if (matchPath('/segments/new', pathname)) return <SegmentBuilderPage key="new" />;
+  const editSegment = matchPath('/segments/:id/edit', pathname);
+  if (editSegment?.['id']) return <SegmentBuilderPage key={`edit-${editSegment['id']}`} id={editSegment['id']} />;
+  const segment = matchPath('/segments/:id', pathname);
+  if (segment?.['id']) return <SegmentPage key={segment['id']} id={segment['id']} />;
   const contact = matchPath('/contacts/:userId', pathname);
   if (contact?.['userId']) return <ContactPage key={contact['userId']} userId={contact['userId']} />;
   return <NotFoundPage />;

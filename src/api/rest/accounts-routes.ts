@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import { notFound } from '../../core/errors.js';
+import { notFound, validationError } from '../../core/errors.js';
+import type { AccountWithContacts } from '../../core/records.js';
+import { reassignOwner } from '../../engine/team/account-owners.js';
 import { ACCOUNT_SORTS } from '../../store/accounts.js';
 import type { EngineContext } from '../../engine/context.js';
 import type { ApiVariables } from '../auth.js';
@@ -37,7 +39,29 @@ export function accountRoutes(context: EngineContext): Hono<{ Variables: ApiVari
     if (!account) throw notFound(`account ${c.req.param('groupId')}`);
     const contacts = await store.contacts.listOfAccount(workspaceId, account.groupId, 200);
     const model = (await store.accountModels.find(workspaceId, account.groupId)) ?? null;
-    return c.json({ ...account, contacts, model });
+    const owned = await store.team.owner(workspaceId, account.groupId);
+    const member = owned ? await store.team.find(workspaceId, owned.memberId) : undefined;
+    const owner = owned && member ? { memberId: member.id, name: member.name, email: member.email, reason: owned.reason, since: owned.since } : null;
+    const escalation = await store.escalations.find(workspaceId, account.groupId);
+    const openTasks = await store.tasks.list(workspaceId, { groupId: account.groupId, status: 'open', limit: 50 }, context.clock.now());
+    const body: AccountWithContacts = { ...account, contacts, model, owner, escalation, openTasks };
+    return c.json(body);
+  });
+
+  app.get('/:groupId/owner-history', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const groupId = c.req.param('groupId');
+    if (!(await store.accounts.find(workspaceId, groupId))) throw notFound(`account ${groupId}`);
+    return c.json({ items: await store.team.ownerHistory(workspaceId, groupId) });
+  });
+
+  app.put('/:groupId/owner', async (c) => {
+    const body = (await c.req.json().catch(() => undefined)) as { memberId?: unknown; reason?: unknown } | undefined;
+    const memberId = body?.memberId;
+    if (memberId !== null && typeof memberId !== 'string') throw validationError('invalid owner', [{ path: 'memberId', message: 'must be a team member id, or null to release the account' }]);
+    const reason = typeof body?.reason === 'string' && body.reason !== '' ? body.reason : undefined;
+    await reassignOwner(context, c.get('workspaceId'), c.req.param('groupId'), memberId, c.get('user')?.email ?? 'api', reason);
+    return c.json({ items: await store.team.ownerHistory(c.get('workspaceId'), c.req.param('groupId')) });
   });
 
   app.get('/:groupId/model-history', async (c) => {

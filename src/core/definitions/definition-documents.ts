@@ -2,25 +2,29 @@ import { isMap, isSeq, LineCounter, parseAllDocuments, stringify, type Document 
 import { assertNever, type FieldIssue } from '../errors.js';
 import { parseAssignmentRules, type AssignmentRules } from '../models/assignment.js';
 import { parseEngagementModel, type EngagementModel } from '../models/engagement-model.js';
+import { parseEscalationRule, type EscalationRule } from '../models/escalation.js';
+import { parseTaskTemplate, type TaskTemplate } from '../tasks/task-template.js';
 import { parseSegmentDefinition, type SegmentDefinition } from '../segments/segment-definition.js';
 
 /**
  * Definitions as files: YAML documents (several per file, separated by `---`), each
  *
- *     kind: Segment | EngagementModel | AssignmentRules
+ *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate
  *     spec: { ...the definition... }
  *
  * checked by the same schema as the API. Problems name the file, the line, the path in the
  * document and the reason; a file with any problem yields no definitions, so nothing is
  * half-applied.
  */
-export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules'] as const;
+export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export type Definition =
   | { kind: 'Segment'; spec: SegmentDefinition }
   | { kind: 'EngagementModel'; spec: EngagementModel }
-  | { kind: 'AssignmentRules'; spec: AssignmentRules };
+  | { kind: 'AssignmentRules'; spec: AssignmentRules }
+  | { kind: 'EscalationRule'; spec: EscalationRule }
+  | { kind: 'TaskTemplate'; spec: TaskTemplate };
 
 /** A problem in a definitions file: `file:line: path: reason`. */
 export interface DocumentIssue extends FieldIssue {
@@ -30,7 +34,7 @@ export interface DocumentIssue extends FieldIssue {
 }
 
 export interface ParseOptions {
-  /** Model ids that assignment rules may name, besides the models in the same files. */
+  /** Model ids that assignment and escalation rules may name, besides the models in the same files. */
   knownModelIds: readonly string[];
 }
 
@@ -93,6 +97,14 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
     case 'AssignmentRules': {
       const r = parseAssignmentRules(spec, modelIds);
       return r.ok ? { ok: true, definition: { kind, spec: r.rules } } : r;
+    }
+    case 'EscalationRule': {
+      const r = parseEscalationRule(spec, modelIds);
+      return r.ok ? { ok: true, definition: { kind, spec: r.rule } } : r;
+    }
+    case 'TaskTemplate': {
+      const r = parseTaskTemplate(spec);
+      return r.ok ? { ok: true, definition: { kind, spec: r.template } } : r;
     }
     default:
       return assertNever(kind);

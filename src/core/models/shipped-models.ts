@@ -12,10 +12,18 @@ export const SHIPPED_MODELS: readonly EngagementModel[] = [
     costToServe: { csmHoursPerAccountMonth: 8, hourlyCost: 75, automationCostPerContactMonth: 2 },
     phases: [
       {
+        id: 'onboarding',
+        name: 'Onboarding with a CSM',
+        touch: 'high',
+        activities: ['sales-to-CSM introduction', 'kickoff call', 'live online or in-person trainings', 'weekly check-ins until activated'],
+        costToServe: { csmHoursPerAccountMonth: 12, hourlyCost: 75, automationCostPerContactMonth: 2 },
+        until: { activatedSegment: 'activated', maxDays: 120 },
+      },
+      {
         id: 'dedicated',
         name: 'Dedicated CSM',
         touch: 'high',
-        activities: ['sales-to-CSM introduction', 'kickoff call', 'live online or in-person trainings', 'weekly check-ins', 'quarterly business reviews'],
+        activities: ['monthly check-ins', 'quarterly business reviews', 'renewal calls'],
       },
     ],
   },

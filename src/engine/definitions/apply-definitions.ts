@@ -1,11 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { modelIdsIn, parseDefinitionDocuments, type Definition, type DocumentIssue } from '../../core/definitions/definition-documents.js';
-import { findCycle, segmentDependencies } from '../../core/segments/segment-dependencies.js';
+import type { EngagementModel } from '../../core/models/engagement-model.js';
+import { signalSegment } from '../../core/models/escalation.js';
 import type { SegmentDefinition } from '../../core/segments/segment-definition.js';
 import { definitionId } from '../../store/definitions.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from './effective-definitions.js';
+import { segmentReferenceProblems } from './segment-references.js';
 
 export interface DefinitionFile {
   /** The name issues use: the path as given. */
@@ -31,9 +33,9 @@ export type ApplyResult = { ok: true; applied: Definition[] } | { ok: false; iss
 /**
  * Checks every file, then stores every definition in one transaction — or, if anything is
  * wrong anywhere, stores nothing and returns every problem. Segments may refer to segments in
- * the same files or already in force; a cycle of references is refused.
+ * the same files or already in force; a cycle of references is refused. `dryRun` checks only.
  */
-export async function applyDefinitions(context: EngineContext, workspaceId: string, files: readonly DefinitionFile[], by: string): Promise<ApplyResult> {
+export async function applyDefinitions(context: EngineContext, workspaceId: string, files: readonly DefinitionFile[], by: string, options: { dryRun?: boolean } = {}): Promise<ApplyResult> {
   const current = await effectiveDefinitions(context, workspaceId);
   const modelIds = new Set(current.filter((d) => d.kind === 'EngagementModel').map((d) => d.spec.id));
   // Models defined in any of the files may be named by rules in any other.
@@ -53,27 +55,42 @@ export async function applyDefinitions(context: EngineContext, workspaceId: stri
       applied.push(definition);
     }
   }
-  if (issues.length === 0) issues.push(...segmentProblems(current, applied, origin));
+  if (issues.length === 0) issues.push(...segmentProblems(current, applied, origin), ...escalationProblems(current, applied, origin));
   if (issues.length > 0) return { ok: false, issues };
-  await context.store.definitions.saveAll(workspaceId, applied, by, context.clock.now());
+  if (!options.dryRun) await context.store.definitions.saveAll(workspaceId, applied, by, context.clock.now());
   return { ok: true, applied };
 }
 
-/** Segments must refer to segments that exist, of no cycle. */
+/** Segments must refer to segments that exist, of no cycle; problems are placed in the file that defined the segment. */
 function segmentProblems(current: readonly Definition[], applied: readonly Definition[], origin: Map<string, string>): DocumentIssue[] {
   const segments = new Map<string, SegmentDefinition>();
   for (const d of [...current, ...applied]) if (d.kind === 'Segment') segments.set(d.spec.id, d.spec);
+  const checked = applied.flatMap((d) => (d.kind === 'Segment' ? [d.spec] : []));
+  return segmentReferenceProblems([...segments.values()], checked).map((problem) => ({
+    file: origin.get(`Segment/${problem.segmentId}`) ?? '(stored definitions)',
+    line: null,
+    path: `spec (segment ${problem.segmentId})`,
+    message: problem.message,
+  }));
+}
+
+/** Escalation rules must watch for a segment that exists and move accounts to a phase their target model has. */
+function escalationProblems(current: readonly Definition[], applied: readonly Definition[], origin: Map<string, string>): DocumentIssue[] {
+  const segments = new Set<string>();
+  const models = new Map<string, EngagementModel>();
+  for (const d of [...current, ...applied]) {
+    if (d.kind === 'Segment') segments.add(d.spec.id);
+    if (d.kind === 'EngagementModel') models.set(d.spec.id, d.spec);
+  }
   const issues: DocumentIssue[] = [];
   for (const d of applied) {
-    if (d.kind !== 'Segment') continue;
-    for (const dependency of segmentDependencies(d.spec)) {
-      if (!segments.has(dependency)) issues.push({ file: origin.get(`Segment/${d.spec.id}`)!, line: null, path: `spec (segment ${d.spec.id})`, message: `refers to segment ${dependency}, which does not exist` });
-    }
-  }
-  const cycle = findCycle([...segments.values()]);
-  if (cycle) {
-    const file = origin.get(`Segment/${cycle[0]}`) ?? '(stored definitions)';
-    issues.push({ file, line: null, path: `spec (segment ${cycle[0]})`, message: `segments refer to each other in a cycle: ${cycle.join(' -> ')}` });
+    if (d.kind !== 'EscalationRule') continue;
+    const file = origin.get(`EscalationRule/${d.spec.id}`)!;
+    const segment = signalSegment(d.spec.signal);
+    if (!segments.has(segment)) issues.push({ file, line: null, path: `spec.signal (escalation rule ${d.spec.id})`, message: `watches segment ${segment}, which does not exist` });
+    const phase = d.spec.phase;
+    const to = models.get(d.spec.to);
+    if (phase && to && !to.phases.some((p) => p.id === phase)) issues.push({ file, line: null, path: `spec.phase (escalation rule ${d.spec.id})`, message: `is not a phase of ${to.id} (phases: ${to.phases.map((p) => p.id).join(', ')})` });
   }
   return issues;
 }

@@ -1,7 +1,9 @@
 import type { Definition, DefinitionKind } from '../../core/definitions/definition-documents.js';
+import { SHIPPED_ESCALATIONS } from '../../core/models/shipped-escalations.js';
 import { SHIPPED_MODELS } from '../../core/models/shipped-models.js';
 import { SHIPPED_RULES } from '../../core/models/shipped-rules.js';
 import { EXAMPLE_SEGMENTS } from '../../core/segments/examples.js';
+import { SHIPPED_TASK_TEMPLATES } from '../../core/tasks/shipped-task-templates.js';
 import type { EngineContext } from '../context.js';
 
 /** What Touchpoint ships, in force for every kind a workspace has not defined itself. */
@@ -9,6 +11,8 @@ export const SHIPPED_DEFINITIONS: readonly Definition[] = [
   ...EXAMPLE_SEGMENTS.map((spec) => ({ kind: 'Segment' as const, spec })),
   ...SHIPPED_MODELS.map((spec) => ({ kind: 'EngagementModel' as const, spec })),
   { kind: 'AssignmentRules', spec: SHIPPED_RULES },
+  ...SHIPPED_ESCALATIONS.map((spec) => ({ kind: 'EscalationRule' as const, spec })),
+  ...SHIPPED_TASK_TEMPLATES.map((spec) => ({ kind: 'TaskTemplate' as const, spec })),
 ];
 
 /**

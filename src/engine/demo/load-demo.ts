@@ -2,8 +2,10 @@ import { generateDemo, type DemoOptions, type RawMessage } from '../../core/demo
 import { parseSegmentMessage, type SegmentMessage } from '../../core/segment-messages.js';
 import type { EngineContext } from '../context.js';
 import { advancePhases } from '../models/advance-phases.js';
+import { escalateAccounts } from '../models/escalate-accounts.js';
 import { assignModels } from '../models/assign-models.js';
 import { refreshSegments } from '../segments/refresh-segments.js';
+import { ensureDemoTeam } from './demo-team.js';
 import { addUser } from '../users.js';
 
 /** The login of the demo's team member; printed wherever the demo is loaded. */
@@ -70,12 +72,22 @@ export async function loadDemoIfEmpty(context: EngineContext, workspaceId: strin
   options.log(`loading demo data (seed 1, scale ${scale}) into the empty workspace...`);
   const summary = await loadDemo(context, workspaceId, { seed: 1, scale });
   options.log(describeDemo(summary));
-  await refreshSegments(context, workspaceId);
-  const assigned = await assignModels(context, workspaceId, 'demo');
-  await advancePhases(context, workspaceId, 'demo');
-  options.log(describeAssignment(assigned));
-  const login = await ensureDemoUser(context, workspaceId);
+  const login = await prepareDemoWorkspace(context, workspaceId, { scale, log: options.log });
   options.log(`demo login: ${login.email} / ${login.password}`);
+}
+
+/**
+ * What makes loaded demo data a working workspace: segment memberships, the demo team,
+ * engagement models with their owners and tasks, escalations, and the demo login.
+ */
+export async function prepareDemoWorkspace(context: EngineContext, workspaceId: string, options: { scale: number; log: (line: string) => void }): Promise<typeof DEMO_LOGIN> {
+  await refreshSegments(context, workspaceId);
+  await ensureDemoTeam(context, workspaceId, { scale: options.scale, loginEmail: DEMO_LOGIN.email });
+  options.log(describeAssignment(await assignModels(context, workspaceId, 'demo')));
+  await advancePhases(context, workspaceId, 'demo');
+  const escalated = await escalateAccounts(context, workspaceId);
+  if (escalated.escalated > 0) options.log(`escalations: ${escalated.escalated} accounts moved to more hands-on models`);
+  return ensureDemoUser(context, workspaceId);
 }
 
 export function describeDemo(summary: DemoSummary): string {

@@ -8,6 +8,9 @@ const NAV: { to: string; label: string; icon: IconName; matches: RegExp }[] = [
   { to: '/', label: 'Overview', icon: 'overview', matches: /^\/$/ },
   { to: '/models', label: 'Engagement models', icon: 'models', matches: /^\/models(\/|$)/ },
   { to: '/accounts', label: 'Accounts', icon: 'accounts', matches: /^\/(accounts|contacts)(\/|$)/ },
+  { to: '/segments', label: 'Segments', icon: 'in_person', matches: /^\/segments(\/|$)/ },
+  { to: '/tasks', label: 'Tasks', icon: 'tasks', matches: /^\/tasks(\/|$)/ },
+  { to: '/definitions', label: 'Definitions', icon: 'models', matches: /^\/definitions(\/|$)/ },
 ];
 
 /** The frame around every page once logged in: sidebar with navigation and the user, content on the right. */

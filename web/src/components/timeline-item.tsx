@@ -42,6 +42,9 @@ export function TimelineItem({ entry, person }: { entry: TimelineEntry; person: 
             <Link to={`/contacts/${encodeURIComponent(entry.userId)}`} className="timeline-who">
               {person?.name ?? entry.userId}
             </Link>
+          ) : entry.contactId === null && typeof entry.properties['by'] === 'string' ? (
+            // Work the team did on the account (a completed task) has no contact: it shows who did it.
+            <span className="muted">{entry.properties['by']}</span>
           ) : (
             <span className="muted">Anonymous visitor</span>
           )}
@@ -88,6 +91,7 @@ function entryTitle(entry: TimelineEntry): string {
     case 'group':
       return 'Joined the account';
     default:
+      if (entry.name === 'Task Completed' && typeof entry.properties['title'] === 'string') return `Task done: ${entry.properties['title']}`;
       return entry.name ?? humanize(entry.type);
   }
 }

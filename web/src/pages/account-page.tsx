@@ -10,6 +10,7 @@ import { Timeline } from '../components/timeline';
 import type { Person } from '../components/timeline-item';
 import { ContactsTable } from '../components/contacts-table';
 import { ModelCard } from '../components/model-card';
+import { AccountTasks, ModelHistory, OwnerCard } from '../work/account-work';
 import { formatCurrency, formatDay, formatInteger, formatRelative, humanize, nameFromEmail } from '../format';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
@@ -88,11 +89,14 @@ function AccountView({ account }: { account: AccountWithContacts }) {
         </div>
         <aside className="detail-side" aria-label="Account details">
           <ModelCard model={account.model} />
+          <OwnerCard owner={account.owner} escalation={account.escalation} />
+          <AccountTasks tasks={account.openTasks} />
+          <ModelHistory groupId={account.groupId} />
           <section className="card">
             <h2 className="card-title">Details</h2>
             <PropertyList
               rows={[
-                ['Owner', ownerName ? <span title={account.ownerEmail ?? undefined}>{ownerName}</span> : null],
+                ['Owner in CRM', ownerName ? <span title={account.ownerEmail ?? undefined}>{ownerName}</span> : null],
                 ['Industry', account.industry],
                 ['Employees', account.employees === null ? null : formatInteger(account.employees)],
                 ['Complexity', account.complexity ? <span className={`complexity complexity-${account.complexity}`}>{humanize(account.complexity)}</span> : null],

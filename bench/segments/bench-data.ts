@@ -1,0 +1,70 @@
+import { performance } from 'node:perf_hooks';
+import { demoAccountCount } from '../../src/core/demo/generate-demo.js';
+import type { Clock, EngineContext } from '../../src/engine/context.js';
+import { loadDemo } from '../../src/engine/demo/load-demo.js';
+import { randomIds } from '../../src/engine/system-context.js';
+import type { Store } from '../../src/store/store.js';
+import { DEFAULT_WORKSPACE_ID } from '../../src/store/workspaces.js';
+import { BENCH_SEGMENTS } from './bench-segments.js';
+
+export const WORKSPACE_ID = DEFAULT_WORKSPACE_ID;
+
+/** A clock the benchmark can stop: frozen, full evaluations of every round see the same moment. */
+export class BenchClock implements Clock {
+  #frozen: number | undefined;
+  now(): number {
+    return this.#frozen ?? Date.now();
+  }
+  freeze(at: number): void {
+    this.#frozen = at;
+  }
+  run(): void {
+    this.#frozen = undefined;
+  }
+}
+
+export interface LoadedData {
+  accounts: number;
+  contacts: number;
+  events: number;
+  seconds: number;
+}
+
+/**
+ * Loads the deterministic demo (seed 1) of this scale into the store's default workspace through
+ * the same validation and write path as any import, then stores the 50 benchmark segments as the
+ * workspace's own definitions. Prints progress: at large scales this takes minutes.
+ */
+export async function loadBenchData(context: EngineContext, scale: number, log: (line: string) => void): Promise<LoadedData> {
+  const { store } = context;
+  await store.workspaces.ensure(WORKSPACE_ID, 'Default workspace', context.clock.now());
+  const started = performance.now();
+  let lastReport = started;
+  log(`  loading the demo at scale ${scale} (${demoAccountCount(scale).toLocaleString('en-US')} accounts)...`);
+  const summary = await loadDemo(context, WORKSPACE_ID, {
+    seed: 1,
+    scale,
+    onProgress: (written) => {
+      const at = performance.now();
+      if (at - lastReport < 15_000) return;
+      lastReport = at;
+      log(`    ${written.toLocaleString('en-US')} events stored, ${Math.round(written / ((at - started) / 1000)).toLocaleString('en-US')} events/s`);
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  await store.definitions.saveAll(WORKSPACE_ID, BENCH_SEGMENTS.map((spec) => ({ kind: 'Segment' as const, spec })), 'bench', context.clock.now());
+  const contacts = await countRows(store, 'contacts');
+  log(`  loaded ${summary.accounts.toLocaleString('en-US')} accounts, ${contacts.toLocaleString('en-US')} contacts, ${summary.events.toLocaleString('en-US')} events in ${Math.round(seconds)} s (${Math.round(summary.events / seconds).toLocaleString('en-US')} events/s)`);
+  return { accounts: summary.accounts, contacts, events: summary.events, seconds };
+}
+
+/** Contacts after identity resolution, not user ids seen: what segments evaluate. */
+async function countRows(store: Store, table: 'contacts'): Promise<number> {
+  const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', WORKSPACE_ID).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A context over the store with the benchmark's clock and random ids. */
+export function benchContext(store: Store, clock: Clock): EngineContext {
+  return { store, clock, ids: randomIds };
+}

@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import { openPostgres, openSqlite, type BenchDatabase, type DatabaseName } from './bench-databases.js';
+import { BenchClock, benchContext, loadBenchData, type LoadedData } from './bench-data.js';
+import { BENCH_SEGMENTS } from './bench-segments.js';
+import { measureFullEvaluation, type FullEvaluation } from './full-evaluation.js';
+import { measureMembershipLatency, type MembershipLatency } from './membership-latency.js';
+
+/**
+ * The segments benchmark: on the deterministic demo at scale, with 50 segments, the time of a
+ * full evaluation (Touchpoint's `refreshSegments` beside one SELECT per segment run with the
+ * driver, alternating, medians) and the delay from an ingested event to the membership change
+ * (p50/p95/p99), on the embedded database and on PostgreSQL. Flags: --scale N, --db
+ * sqlite|postgres|both, --quick, --events N (latency probes), --rounds N, --postgres URL.
+ */
+const { values: flags } = parseArgs({
+  options: {
+    scale: { type: 'string' },
+    db: { type: 'string', default: 'both' },
+    quick: { type: 'boolean', default: false },
+    events: { type: 'string' },
+    rounds: { type: 'string' },
+    postgres: { type: 'string', default: process.env['TOUCHPOINT_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+  },
+});
+/** Scale 57 is ~5 million events (the issue's size), with 11,400 accounts and ~89,000 contacts. */
+const scale = Number(flags.scale ?? (flags.quick ? 1 : 57));
+const probes = Number(flags.events ?? (flags.quick ? 40 : 300));
+const rounds = Number(flags.rounds ?? (flags.quick ? 1 : 3));
+const databases: DatabaseName[] = flags.db === 'both' ? ['sqlite', 'postgres'] : [flags.db as DatabaseName];
+if (!databases.every((d) => d === 'sqlite' || d === 'postgres')) throw new Error(`--db must be sqlite, postgres or both, not ${flags.db}`);
+if (!(scale > 0) || !(probes > 0) || !(rounds > 0)) throw new Error('--scale, --events and --rounds must be positive numbers');
+
+interface Result {
+  database: DatabaseName;
+  data: LoadedData;
+  full: FullEvaluation;
+  latency: MembershipLatency;
+}
+
+console.log(`segments benchmark: demo scale ${scale}, ${BENCH_SEGMENTS.length} segments, ${rounds} round${rounds === 1 ? '' : 's'}, ${probes} latency probes`);
+const results: Result[] = [];
+for (const name of databases) {
+  console.log(`\n${name}:`);
+  await using database = await open(name);
+  const clock = new BenchClock();
+  const context = benchContext(database.store, clock);
+  const data = await loadBenchData(context, scale, log);
+  const full = await measureFullEvaluation(database, context, clock, rounds, log);
+  const latency = await measureMembershipLatency(database, context, probes, log);
+  results.push({ database: name, data, full, latency });
+  printResult(results.at(-1)!);
+}
+printTables(results);
+
+function open(name: DatabaseName): Promise<BenchDatabase> {
+  return name === 'sqlite' ? openSqlite() : openPostgres(flags.postgres);
+}
+
+function log(line: string): void {
+  console.log(line);
+}
+
+function printResult(result: Result): void {
+  const { latency, full } = result;
+  console.log(`  baseline's slowest segments: ${full.slowest.map(([id, s]) => `${id} ${s.toFixed(2)} s`).join(', ')}`);
+  const rate = latency.background.events / latency.background.seconds;
+  console.log(`  latency: ${latency.latencies.length} probes seen, ${latency.missing} missing; background ${Math.round(rate)} events/s written`);
+}
+
+function printTables(results: Result[]): void {
+  console.log(`\nfull evaluation of ${BENCH_SEGMENTS.length} segments, seconds (medians of ${rounds} round${rounds === 1 ? '' : 's'}; first refresh: once):`);
+  table([
+    ['database', 'accounts', 'contacts', 'events', 'first refresh', 'refresh', 'baseline', 'ratio'],
+    ...results.map((r) => {
+      const touchpoint = median(r.full.touchpoint);
+      const baseline = median(r.full.baseline);
+      return [r.database, count(r.data.accounts), count(r.data.contacts), count(r.data.events), r.full.first.toFixed(1), touchpoint.toFixed(1), baseline.toFixed(1), `${(touchpoint / baseline).toFixed(2)}×`];
+    }),
+  ]);
+  console.log('\nevent to membership change, milliseconds, with 200 background events/s:');
+  table([
+    ['database', 'probes', 'p50', 'p95', 'p99', 'max', 'missing'],
+    ...results.map((r) => {
+      const sorted = [...r.latency.latencies].sort((a, b) => a - b);
+      return [r.database, count(r.latency.latencies.length), ...[0.5, 0.95, 0.99, 1].map((p) => count(percentile(sorted, p))), count(r.latency.missing)];
+    }),
+  ]);
+}
+
+function table(lines: string[][]): void {
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  for (const line of lines) console.log(line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   '));
+}
+
+/** Nearest rank: the smallest value with at least `p` of the values at or below it. */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function count(value: number): string {
+  return Number.isNaN(value) ? '–' : Math.round(value).toLocaleString('en-US');
+}
