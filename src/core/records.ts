@@ -195,3 +195,23 @@ export interface ModelMovesPerDay {
   to: number;
   items: { day: number; modelId: string; count: number }[];
 }
+
+/** One change of an account's model or phase: who or what made it, and why. */
+export interface ModelChange {
+  fromModel: string | null;
+  fromPhase: string | null;
+  toModel: string;
+  toPhase: string;
+  reason: string;
+  changedBy: string;
+  changedAt: number;
+}
+
+/** One change of an account's owner; `toMember` null when the account was released. */
+export interface OwnerChange {
+  fromMember: string | null;
+  toMember: string | null;
+  reason: string;
+  changedBy: string;
+  changedAt: number;
+}

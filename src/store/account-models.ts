@@ -1,19 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { DAY_MS } from '../core/activity.js';
-import type { AccountModel, ModelMovesPerDay } from '../core/records.js';
+import type { AccountModel, ModelChange, ModelMovesPerDay } from '../core/records.js';
 import type { Database } from './database.js';
 
 export type { AccountModel };
 
-export interface ModelChange {
-  fromModel: string | null;
-  fromPhase: string | null;
-  toModel: string;
-  toPhase: string;
-  reason: string;
-  changedBy: string;
-  changedAt: number;
-}
+export type { ModelChange };
 
 /** Accounts' engagement models and the history of their changes. */
 export function accountModelQueries(db: Kysely<Database>) {

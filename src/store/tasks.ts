@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { activityOf } from '../core/activity.js';
 import type { Interaction } from '../core/interactions.js';
 import type { Task } from '../core/records.js';
 import type { TaskDraft } from '../core/tasks/task-plan.js';
 import { addToActivityRollup } from './activity-rollup.js';
-import type { Database } from './database.js';
+import type { Database, TaskTable } from './database.js';
 
 export interface TaskFilter {
   status?: Task['status'];
@@ -152,20 +152,5 @@ export function taskQueries(db: Kysely<Database>) {
   };
 }
 
-interface TaskRow {
-  id: string;
-  group_id: string;
-  template_id: string | null;
-  type: string;
-  title: string;
-  description: string | null;
-  owner_id: string | null;
-  status: Task['status'];
-  due_at: number;
-  outcome: string | null;
-  created_by: string;
-  created_at: number;
-  closed_at: number | null;
-  account_name: string | null;
-  owner_name: string | null;
-}
+/** A task row with the names lists show beside it. */
+type TaskRow = Selectable<TaskTable> & { account_name: string | null; owner_name: string | null };

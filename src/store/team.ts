@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { OwnerChange } from '../core/records.js';
 import type { TeamMember, TeamMemberInput, TeamRole } from '../core/team/team-member.js';
 import type { Database, TeamMemberTable } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
@@ -10,13 +11,7 @@ export interface AccountOwner {
   since: number;
 }
 
-export interface OwnerChange {
-  fromMember: string | null;
-  toMember: string | null;
-  reason: string;
-  changedBy: string;
-  changedAt: number;
-}
+export type { OwnerChange };
 
 /** The customer success team, and who owns which account with every reassignment. */
 export function teamQueries(db: Kysely<Database>, dialect: StoreDialect) {

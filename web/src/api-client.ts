@@ -37,16 +37,9 @@ export interface TimelineQuery {
   limit?: number;
 }
 
-/** An error the server answered with; `code` is the API's stable error code. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { createRequest, json } from './http';
+
+export { ApiError, ValidationFailed, type FieldIssue } from './http';
 
 export interface ApiClient {
   me(): Promise<Me>;
@@ -60,6 +53,12 @@ export interface ApiClient {
   contact(userId: string): Promise<Contact>;
   contactTimeline(userId: string, query: TimelineQuery): Promise<Page<TimelineEntry>>;
   models(): Promise<ModelEconomics>;
+  /** The definitions of a kind in force, as YAML documents. */
+  definitions(kind: string): Promise<{ yaml: string }>;
+  /** Checks YAML documents without storing; a problem throws `ValidationFailed` with issues by line and path. */
+  validateDefinitions(yaml: string): Promise<{ definitions: { kind: string; id: string }[] }>;
+  /** Applies YAML documents all or nothing, re-assigning accounts when segments, models or rules change. */
+  applyDefinitions(yaml: string): Promise<{ applied: { kind: string; id: string }[]; assigned: { accounts: number; changed: number } | null }>;
 }
 
 /**
@@ -67,19 +66,7 @@ export interface ApiClient {
  * any call but the login itself means the session is gone; `onUnauthorized` shows the login.
  */
 export function createApiClient(options: { onUnauthorized: () => void }): ApiClient {
-  const request = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.ok) return (await response.json()) as T;
-    const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    const error = new ApiError(response.status, payload?.error?.code ?? 'internal', payload?.error?.message ?? `request failed (${response.status})`);
-    if (response.status === 401 && path !== '/auth/login') options.onUnauthorized();
-    throw error;
-  };
+  const request = createRequest(options);
   const get = <T>(path: string) => request<T>('GET', path);
   const segment = encodeURIComponent;
   const timelineQuery = (query: TimelineQuery) => {
@@ -94,7 +81,7 @@ export function createApiClient(options: { onUnauthorized: () => void }): ApiCli
   return {
     me: () => get('/api/me'),
     logIn: async (email, password) => {
-      await request('POST', '/auth/login', { email, password });
+      await request('POST', '/auth/login', json({ email, password }));
     },
     logOut: async () => {
       await request('POST', '/auth/logout');
@@ -107,6 +94,9 @@ export function createApiClient(options: { onUnauthorized: () => void }): ApiCli
     contact: (userId) => get(`/api/contacts/${segment(userId)}`),
     contactTimeline: (userId, query) => get(`/api/contacts/${segment(userId)}/timeline${timelineQuery(query)}`),
     models: () => get('/api/models'),
+    definitions: (kind) => get(`/api/definitions?kind=${encodeURIComponent(kind)}`),
+    validateDefinitions: (yaml) => request('POST', '/api/definitions/validate', { text: yaml, contentType: 'application/yaml' }),
+    applyDefinitions: (yaml) => request('PUT', '/api/definitions', { text: yaml, contentType: 'application/yaml' }),
   };
 }
 
@@ -116,12 +106,6 @@ export type { Condition, ConditionKind, EventCondition, PropertyFilter, SubjectK
 export type { Op } from '../../src/core/segments/operators';
 export type { SegmentDefinition } from '../../src/core/segments/segment-definition';
 import type { SegmentDefinition as SegmentSpec } from '../../src/core/segments/segment-definition';
-
-/** One problem with one field, named by its path in the definition (`condition.all.0.trait.op`). */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
 
 /** A member as lists show it: `key` is what its page is found by (group id, userId), null when it has no page. */
 export interface SegmentSubject {
@@ -163,15 +147,6 @@ export interface SegmentPreview {
   subjects: SegmentSubject[];
 }
 
-/** An answer of 400 with the issues of a definition, so a form can show each next to its field. */
-export class ValidationFailed extends ApiError {
-  constructor(
-    message: string,
-    readonly issues: FieldIssue[],
-  ) {
-    super(400, 'validation', message);
-  }
-}
 
 export interface SegmentsApi {
   list(): Promise<SegmentList>;
@@ -189,31 +164,16 @@ export interface SegmentsApi {
  * issues; a 401 calls `onUnauthorized`, as the rest of the client does.
  */
 export function createSegmentsApi(options: { onUnauthorized: () => void }): SegmentsApi {
-  const request = async <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> => {
-    const response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-    if (response.status === 204) return undefined as T;
-    if (response.ok) return (await response.json()) as T;
-    const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null;
-    const message = payload?.error?.message ?? `request failed (${response.status})`;
-    if (response.status === 401) options.onUnauthorized();
-    if (response.status === 400) throw new ValidationFailed(message, payload?.error?.issues ?? []);
-    throw new ApiError(response.status, payload?.error?.code ?? 'internal', message);
-  };
+  const request = createRequest(options);
   const path = (id: string) => `/api/segments/${encodeURIComponent(id)}`;
   return {
     list: () => request('GET', '/api/segments'),
     get: (id) => request('GET', path(id)),
     members: (id) => request('GET', `${path(id)}/members`),
     history: (id, limit) => request('GET', `${path(id)}/history?limit=${limit}`),
-    preview: (draft, signal) => request('POST', '/api/segments/preview', draft, signal),
-    create: (definition) => request('POST', '/api/segments', definition),
-    replace: (id, definition) => request('PUT', path(id), definition),
+    preview: (draft, signal) => request('POST', '/api/segments/preview', json(draft), signal),
+    create: (definition) => request('POST', '/api/segments', json(definition)),
+    replace: (id, definition) => request('PUT', path(id), json(definition)),
     remove: (id) => request('DELETE', path(id)),
   };
 }
@@ -239,24 +199,11 @@ export interface ModelRulesApi {
  * `ValidationFailed` carrying the issues by path; a 401 calls `onUnauthorized`.
  */
 export function createModelRulesApi(options: { onUnauthorized: () => void }): ModelRulesApi {
-  const request = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.ok) return (await response.json()) as T;
-    const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null;
-    const message = payload?.error?.message ?? `request failed (${response.status})`;
-    if (response.status === 401) options.onUnauthorized();
-    if (response.status === 400) throw new ValidationFailed(message, payload?.error?.issues ?? []);
-    throw new ApiError(response.status, payload?.error?.code ?? 'internal', message);
-  };
+  const request = createRequest(options);
   return {
     inForce: () => request('GET', '/api/models/rules'),
-    whatIf: (draft) => request('POST', '/api/models/what-if', draft),
-    apply: (draft) => request('PUT', '/api/models/rules', draft),
+    whatIf: (draft) => request('POST', '/api/models/what-if', json(draft)),
+    apply: (draft) => request('PUT', '/api/models/rules', json(draft)),
     history: (limit) => request('GET', `/api/models/rules/history?limit=${limit}`),
     moves: (days) => request('GET', `/api/models/moves?days=${days}`),
   };

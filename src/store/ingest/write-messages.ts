@@ -3,6 +3,7 @@ import { activityOf } from '../../core/activity.js';
 import { resolveAlias, resolveContact } from '../../core/identity.js';
 import { classifyInteraction, type Interaction } from '../../core/interactions.js';
 import type { SegmentMessage } from '../../core/segment-messages.js';
+import { addToActivityRollup } from '../activity-rollup.js';
 import type { Database } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
 import { chunks } from '../chunks.js';
@@ -47,7 +48,7 @@ export async function writeMessages(
     const interactions = new Map(fresh.map((m) => [m.messageId, classifyInteraction(m)]));
     const inserted = await insertEvents(trx, dialect, workspaceId, fresh, contactOf.contactOfMessage, interactions);
     const stored = fresh.filter((m) => inserted.has(m.messageId));
-    await addActivity(trx, workspaceId, stored.map((m) => ({ timestamp: m.timestamp, interaction: interactions.get(m.messageId) ?? null })));
+    await addToActivityRollup(trx, workspaceId, activityOf(stored.map((m) => ({ timestamp: m.timestamp, interaction: interactions.get(m.messageId) ?? null }))));
     for (const merge of contactOf.merges) await mergeContacts(trx, dialect, workspaceId, merge.from, contactOf.finalId(merge.into));
     await applyContactTraits(trx, dialect, workspaceId, stored.filter((m) => m.type === 'identify').map((m) => ({ contactId: contactOf.contactOfMessage(m.messageId)!, traits: m.traits, at: m.receivedAt })));
     const withGroup = stored.filter((m) => m.groupId !== null);
@@ -226,19 +227,3 @@ async function insertEvents(
   return inserted;
 }
 
-/** Counts newly stored messages into the daily activity rollup. */
-async function addActivity(trx: Transaction<Database>, workspaceId: string, messages: Parameters<typeof activityOf>[0]): Promise<void> {
-  const counts = activityOf(messages).sort((a, b) => a.day - b.day || (a.channel < b.channel ? -1 : 1));
-  for (const part of chunks(counts, 1000)) {
-    await trx
-      .insertInto('activity_daily')
-      .values(part.map((c) => ({ workspace_id: workspaceId, ...c })))
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'day', 'channel']).doUpdateSet((eb) => ({
-          events: eb('activity_daily.events', '+', eb.ref('excluded.events')),
-          revenue: eb('activity_daily.revenue', '+', eb.ref('excluded.revenue')),
-        })),
-      )
-      .execute();
-  }
-}

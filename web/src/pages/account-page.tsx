@@ -31,12 +31,12 @@ export function AccountPage({ groupId }: { groupId: string }) {
       </nav>
       {account.status === 'loading' && <Loading />}
       {account.status === 'error' && <Failure error={account.error} onRetry={account.reload} />}
-      {account.status === 'ready' && <AccountView account={account.data} />}
+      {account.status === 'ready' && <AccountView account={account.data} onChanged={account.reload} />}
     </div>
   );
 }
 
-function AccountView({ account }: { account: AccountWithContacts }) {
+function AccountView({ account, onChanged }: { account: AccountWithContacts; onChanged: () => void }) {
   const api = useApi();
   const now = Date.now();
   const people = useMemo(() => {
@@ -89,7 +89,7 @@ function AccountView({ account }: { account: AccountWithContacts }) {
         </div>
         <aside className="detail-side" aria-label="Account details">
           <ModelCard model={account.model} />
-          <OwnerCard owner={account.owner} escalation={account.escalation} />
+          <OwnerCard groupId={account.groupId} owner={account.owner} escalation={account.escalation} onReassigned={onChanged} />
           <AccountTasks tasks={account.openTasks} />
           <ModelHistory groupId={account.groupId} />
           <section className="card">

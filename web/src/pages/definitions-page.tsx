@@ -1,17 +1,13 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api-client';
+import { useApi } from '../api-context';
+import { ValidationFailed, type FieldIssue } from '../http';
 import { Failure, Loading } from '../components/page-states';
 import { humanize } from '../format';
 
 const KINDS = ['EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Segment'] as const;
 type Kind = (typeof KINDS)[number];
 
-interface Issue {
-  path: string;
-  message: string;
-}
-
-type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'valid'; text: string } | { kind: 'applied'; text: string } | { kind: 'invalid'; message: string; issues: Issue[] };
+type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'valid'; text: string } | { kind: 'applied'; text: string } | { kind: 'invalid'; message: string; issues: FieldIssue[] };
 
 /**
  * Every definition as YAML, edited in place: the same documents as `touchpoint export` and
@@ -19,6 +15,7 @@ type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'valid'; text: stri
  * listed by line and path.
  */
 export function DefinitionsPage() {
+  const api = useApi();
   const [kind, setKind] = useState<Kind>('EngagementModel');
   const [text, setText] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
@@ -30,29 +27,29 @@ export function DefinitionsPage() {
     setText(null);
     setLoadError(null);
     setOutcome({ kind: 'idle' });
-    send<{ yaml: string }>('GET', `/api/definitions?kind=${kind}`).then(
+    api.definitions(kind).then(
       (body) => current && setText(body.yaml),
       (error: unknown) => current && setLoadError(error instanceof Error ? error : new Error(String(error))),
     );
     return () => {
       current = false;
     };
-  }, [kind, version]);
+  }, [kind, version, api]);
 
   const submit = async (action: 'validate' | 'apply') => {
     if (text === null) return;
     setOutcome({ kind: 'busy' });
     try {
       if (action === 'validate') {
-        const body = await send<{ definitions: { kind: string; id: string }[] }>('POST', '/api/definitions/validate', text);
+        const body = await api.validateDefinitions(text);
         setOutcome({ kind: 'valid', text: `Valid: ${body.definitions.length} definition${body.definitions.length === 1 ? '' : 's'}.` });
       } else {
-        const body = await send<{ applied: { kind: string; id: string }[]; assigned: { accounts: number; changed: number } | null }>('PUT', '/api/definitions', text);
+        const body = await api.applyDefinitions(text);
         const moved = body.assigned ? ` ${body.assigned.changed} of ${body.assigned.accounts} accounts changed model.` : '';
         setOutcome({ kind: 'applied', text: `Applied ${body.applied.map((d) => d.id).join(', ')}.${moved}` });
       }
     } catch (error) {
-      if (error instanceof InvalidDocuments) setOutcome({ kind: 'invalid', message: error.message, issues: error.issues });
+      if (error instanceof ValidationFailed) setOutcome({ kind: 'invalid', message: error.message, issues: error.issues });
       else setOutcome({ kind: 'invalid', message: error instanceof Error ? error.message : String(error), issues: [] });
     }
   };
@@ -114,21 +111,4 @@ export function DefinitionsPage() {
       </section>
     </div>
   );
-}
-
-class InvalidDocuments extends ApiError {
-  constructor(
-    message: string,
-    readonly issues: Issue[],
-  ) {
-    super(400, 'validation', message);
-  }
-}
-
-async function send<T>(method: 'GET' | 'POST' | 'PUT', path: string, yaml?: string): Promise<T> {
-  const response = await fetch(path, { method, credentials: 'same-origin', headers: yaml === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/yaml' }, body: yaml });
-  if (response.ok) return (await response.json()) as T;
-  const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: Issue[] } } | null;
-  if (response.status === 400) throw new InvalidDocuments(payload?.error?.message ?? 'invalid', payload?.error?.issues ?? []);
-  throw new ApiError(response.status, payload?.error?.code ?? 'internal', payload?.error?.message ?? `request failed (${response.status})`);
 }

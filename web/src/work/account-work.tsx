@@ -6,21 +6,58 @@ import { useResource } from '../use-resource';
 import { TaskRow } from './task-row';
 import { useWorkApi } from './work-api-context';
 
-/** The account's owner and why, and an escalation under way. */
-export function OwnerCard({ owner, escalation }: { owner: AccountOwnerView | null; escalation: AccountEscalation | null }) {
+/** The account's owner and why, a way to hand it to someone else, and an escalation under way. */
+export function OwnerCard({ groupId, owner: initial, escalation, onReassigned }: { groupId: string; owner: AccountOwnerView | null; escalation: AccountEscalation | null; onReassigned: () => void }) {
+  const api = useWorkApi();
+  const [choosing, setChoosing] = useState(false);
+  const team = useResource(() => (choosing ? api.team() : Promise.resolve({ items: [] })), choosing ? 'team' : 'idle');
+  const [error, setError] = useState<string | null>(null);
+  const reassign = async (memberId: string) => {
+    setError(null);
+    try {
+      await api.reassignOwner(groupId, memberId === '' ? null : memberId, 'reassigned in the dashboard');
+      setChoosing(false);
+      onReassigned();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
   return (
     <section className="card" data-testid="account-owner">
-      <h2 className="card-title">Owner</h2>
-      {owner ? (
+      <div className="card-header">
+        <h2>Owner</h2>
+        {!choosing && (
+          <button type="button" className="button button-ghost" onClick={() => setChoosing(true)}>
+            Reassign
+          </button>
+        )}
+      </div>
+      {initial ? (
         <>
           <p className="model-name">
-            <strong>{owner.name}</strong> <span className="muted">since {formatDay(owner.since)}</span>
+            <strong>{initial.name}</strong> <span className="muted">since {formatDay(initial.since)}</span>
           </p>
-          <p className="model-reason">{owner.reason}</p>
+          <p className="model-reason">{initial.reason}</p>
         </>
       ) : (
         <p className="muted">No CSM owns this account.</p>
       )}
+      {choosing && team.status === 'ready' && (
+        <label className="field-inline">
+          <span>New owner</span>
+          <select aria-label="New owner" defaultValue={initial?.memberId ?? ''} onChange={(e) => void reassign(e.target.value)}>
+            <option value="">Nobody</option>
+            {team.data.items
+              .filter((m) => m.role === 'csm' && m.active)
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} ({m.accounts}/{m.capacity})
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
+      {error && <p className="form-error" role="alert">{error}</p>}
       {escalation && (
         <p className="escalation-note" data-testid="account-escalation">
           Escalated by rule <strong>{escalation.ruleId}</strong> from {humanize(escalation.fromModel)} {formatRelative(escalation.escalatedAt, Date.now())}
