@@ -62,6 +62,8 @@ for (const database of DATABASES) {
       assert.equal(call.ownerId, cara.id);
       assert.equal(call.dueAt, clock.now() + DAY, 'due within one business day: Tuesday noon');
       assert.ok(acme.openTasks.some((t) => t.templateId === 'escalation-check-in'));
+      const economics = await api<{ flagged: { groupId: string }[] }>('/api/models');
+      assert.ok(!economics.flagged.some((f) => f.groupId === 'acme'), 'an escalation is not flagged as high touch its revenue does not justify');
 
       // The CSM calls; the outcome lands on the account's timeline.
       const done = await api<Task>(`/api/tasks/${call.id}`, { method: 'PATCH', body: { status: 'done', outcome: 'Their admin left; training the new one Thursday.' } });

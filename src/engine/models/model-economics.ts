@@ -17,6 +17,7 @@ export async function modelEconomics(context: EngineContext, workspaceId: string
   const models = definitions.flatMap((d) => (d.kind === 'EngagementModel' ? [d.spec] : []));
   const byId = new Map(models.map((m) => [m.id, m]));
   const rows = await context.store.accountModels.economicsInputs(workspaceId, { from: now - 2 * PERIOD_DAYS * DAY, split: now - PERIOD_DAYS * DAY, to: now });
+  const escalations = await context.store.escalations.list(workspaceId);
   const perModel = new Map<string, AccountEconomics[]>();
   const flagged: FlaggedAccount[] = [];
   for (const row of rows) {
@@ -24,7 +25,10 @@ export async function modelEconomics(context: EngineContext, workspaceId: string
     if (!model) continue;
     const economics = accountEconomics(row.mrr, costOfPhase(model, row.phaseId), row.contacts);
     perModel.set(model.id, [...(perModel.get(model.id) ?? []), economics]);
-    const flags = economicsFlags({ touch: touchOf(model, row.phaseId), economics, activityThisPeriod: row.activityThisPeriod, activityLastPeriod: row.activityLastPeriod });
+    // An escalation puts an account in high touch on purpose and for a while: its cost is the
+    // price of keeping the customer, not a model its revenue must justify.
+    const flags = economicsFlags({ touch: touchOf(model, row.phaseId), economics, activityThisPeriod: row.activityThisPeriod, activityLastPeriod: row.activityLastPeriod })
+      .filter((flag) => !(flag.kind === 'high-touch-not-justified' && escalations.has(row.groupId)));
     if (flags.length > 0) flagged.push({ groupId: row.groupId, name: row.name, modelId: model.id, economics, flags });
   }
   return {

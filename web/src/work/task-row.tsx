@@ -8,6 +8,8 @@ const TYPE_PILLS: Record<string, string> = {
   'intro-call': 'pill-blue', kickoff: 'pill-violet', training: 'pill-violet', 'check-in': 'pill-grey', qbr: 'pill-blue', 'renewal-call': 'pill-amber', escalation: 'pill-red',
 };
 
+const TYPE_LABELS: Record<string, string> = { qbr: 'QBR', 'intro-call': 'Intro call', 'renewal-call': 'Renewal call', 'check-in': 'Check-in' };
+
 /**
  * One task with what a CSM does with it: mark it done with an outcome (which lands on the
  * account's timeline) or cancel it. `showAccount` is off on the account's own page.
@@ -33,7 +35,7 @@ export function TaskRow({ task, now, showAccount = true, showOwner = false, onCh
   return (
     <li className={`task${task.overdue ? ' task-overdue' : ''}`} data-testid="task" data-task-type={task.type}>
       <div className="task-main">
-        <span className={`pill ${TYPE_PILLS[task.type] ?? 'pill-grey'}`}>{humanize(task.type)}</span>
+        <span className={`pill ${TYPE_PILLS[task.type] ?? 'pill-grey'}`}>{TYPE_LABELS[task.type] ?? humanize(task.type)}</span>
         <span className="task-title">{task.title}</span>
         {showAccount && (
           <Link to={`/accounts/${encodeURIComponent(task.groupId)}`} className="task-account">
