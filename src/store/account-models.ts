@@ -1,14 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import { DAY_MS } from '../core/activity.js';
+import type { EscalationState } from '../core/models/escalation.js';
 import type { AccountModel, ModelChange, ModelMovesPerDay } from '../core/records.js';
 import type { Database } from './database.js';
+import type { StoreDialect } from './dialects/dialect.js';
+import { escalationColumns } from './escalations.js';
 
 export type { AccountModel };
 
 export type { ModelChange };
 
 /** Accounts' engagement models and the history of their changes. */
-export function accountModelQueries(db: Kysely<Database>) {
+export function accountModelQueries(db: Kysely<Database>, dialect: StoreDialect) {
   const toModel = (r: { group_id: string; model_id: string; phase_id: string; rule_id: string | null; reason: string; since: number; phase_since: number }): AccountModel => ({
     groupId: r.group_id, modelId: r.model_id, phaseId: r.phase_id, ruleId: r.rule_id, reason: r.reason, since: Number(r.since), phaseSince: Number(r.phase_since),
   });
@@ -97,19 +100,38 @@ export function accountModelQueries(db: Kysely<Database>) {
      * Records a change: the new current model and one history row, in one transaction. A
      * call that changes nothing (same model and phase) only refreshes the reason. The history
      * row says `historyReason` when given: why it changed now, beside why the model fits.
+     *
+     * `expected` makes it a compare-and-set: the change happens only if the account is still
+     * where the caller saw it (its row locked on PostgreSQL), so two processes reacting to the
+     * same signal move it once; the loser gets false and does nothing more. `escalation`, when
+     * given, sets the escalation state in the same transaction (null clears it).
      */
-    async change(workspaceId: string, next: AccountModel, changedBy: string, historyReason: string = next.reason): Promise<boolean> {
+    async change(
+      workspaceId: string,
+      next: AccountModel,
+      changedBy: string,
+      historyReason: string = next.reason,
+      options: { expected?: { modelId: string; phaseId: string }; escalation?: EscalationState | null } = {},
+    ): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
-        const current = await trx.selectFrom('account_models').selectAll().where('workspace_id', '=', workspaceId).where('group_id', '=', next.groupId).executeTakeFirst();
+        const current = await trx
+          .selectFrom('account_models')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('group_id', '=', next.groupId)
+          .$if(dialect.capabilities.rowLocks, (q) => q.forUpdate())
+          .executeTakeFirst();
+        if (options.expected && (current?.model_id !== options.expected.modelId || current.phase_id !== options.expected.phaseId)) return false;
         const row = { model_id: next.modelId, phase_id: next.phaseId, rule_id: next.ruleId, reason: next.reason, since: next.since, phase_since: next.phaseSince };
         if (current && current.model_id === next.modelId && current.phase_id === next.phaseId) {
           await trx.updateTable('account_models').set({ rule_id: next.ruleId, reason: next.reason }).where('workspace_id', '=', workspaceId).where('group_id', '=', next.groupId).execute();
           return false;
         }
+        const escalation = options.escalation === undefined ? {} : escalationColumns(options.escalation);
         await trx
           .insertInto('account_models')
-          .values({ workspace_id: workspaceId, group_id: next.groupId, ...row })
-          .onConflict((oc) => oc.columns(['workspace_id', 'group_id']).doUpdateSet(row))
+          .values({ workspace_id: workspaceId, group_id: next.groupId, ...row, ...escalation })
+          .onConflict((oc) => oc.columns(['workspace_id', 'group_id']).doUpdateSet({ ...row, ...escalation }))
           .execute();
         await trx
           .insertInto('model_changes')

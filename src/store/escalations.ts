@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { EscalationState } from '../core/models/escalation.js';
-import type { AccountModel } from '../core/records.js';
 import type { Database } from './database.js';
 
 /**
@@ -29,19 +28,18 @@ export function escalationQueries(db: Kysely<Database>) {
       return (await this.list(workspaceId)).get(groupId) ?? null;
     },
 
-    /** Sets (or, with null, clears) an account's escalation state. */
+    /** Sets (or, with null, clears) an account's escalation state; moves set it with `accountModels.change`. */
     async set(workspaceId: string, groupId: string, state: EscalationState | null): Promise<void> {
-      await db
-        .updateTable('account_models')
-        .set({
-          escalation_rule: state?.ruleId ?? null, escalated_from_model: state?.fromModel ?? null, escalated_from_phase: state?.fromPhase ?? null,
-          escalated_at: state?.escalatedAt ?? null, healthy_since: state?.healthySince ?? null,
-        })
-        .where('workspace_id', '=', workspaceId)
-        .where('group_id', '=', groupId)
-        .execute();
+      await db.updateTable('account_models').set(escalationColumns(state)).where('workspace_id', '=', workspaceId).where('group_id', '=', groupId).execute();
     },
   };
 }
 
-export type { AccountModel };
+
+/** The escalation columns of `account_models` for a state (all null when there is none). */
+export function escalationColumns(state: EscalationState | null) {
+  return {
+    escalation_rule: state?.ruleId ?? null, escalated_from_model: state?.fromModel ?? null, escalated_from_phase: state?.fromPhase ?? null,
+    escalated_at: state?.escalatedAt ?? null, healthy_since: state?.healthySince ?? null,
+  };
+}

@@ -49,7 +49,7 @@ export class Store implements AsyncDisposable {
     this.contacts = contactQueries(this.db, dialect);
     this.timeline = timelineQueries(this.db, dialect);
     this.definitions = definitionQueries(this.db, dialect);
-    this.accountModels = accountModelQueries(this.db);
+    this.accountModels = accountModelQueries(this.db, dialect);
     this.segmentMemberships = segmentMembershipQueries(this.db);
     this.definitionChanges = definitionChangeQueries(this.db);
     this.escalations = escalationQueries(this.db);

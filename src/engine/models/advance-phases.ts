@@ -29,7 +29,7 @@ export async function advancePhases(context: EngineContext, workspaceId: string,
     const next = nextPhase(model, current, { activated: isActivated, now });
     if (!next) continue;
     const after = { ...current, phaseId: next.phaseId, phaseSince: now, reason: `${current.reason}; ${next.reason}` };
-    await context.store.accountModels.change(workspaceId, after, changedBy);
+    if (!(await context.store.accountModels.change(workspaceId, after, changedBy, after.reason, { expected: current }))) continue;
     const escalationRule = escalations.get(current.groupId)?.ruleId ?? null;
     await reactToMove(context, workspaceId, { groupId: current.groupId, at: now, changedBy, before: placementOf(model, current, escalationRule), after: placementOf(model, after, escalationRule) }, definitions);
     moved++;

@@ -40,8 +40,9 @@ export async function escalateAccounts(context: EngineContext, workspaceId: stri
         if (!to) break; // rules are checked against models when applied; a model removed since escalates nowhere
         const phaseId = step.rule.phase && to.phases.some((p) => p.id === step.rule.phase) ? step.rule.phase : to.phases[0]!.id;
         const next = { ...current, modelId: to.id, phaseId, ruleId: null, reason: step.reason, since: now, phaseSince: now };
-        await context.store.accountModels.change(workspaceId, next, `escalation ${step.rule.id}`);
-        await context.store.escalations.set(workspaceId, current.groupId, { ruleId: step.rule.id, fromModel: current.modelId, fromPhase: current.phaseId, escalatedAt: now, healthySince: null });
+        const escalation = { ruleId: step.rule.id, fromModel: current.modelId, fromPhase: current.phaseId, escalatedAt: now, healthySince: null };
+        // Compare-and-set: another process reacting to the same signal may have moved it first.
+        if (!(await context.store.accountModels.change(workspaceId, next, `escalation ${step.rule.id}`, step.reason, { expected: current, escalation }))) break;
         await reactToMove(context, workspaceId, {
           groupId: current.groupId, at: now, changedBy: `escalation ${step.rule.id}`,
           before: placementOf(models.get(current.modelId), current, null), after: placementOf(to, next, step.rule.id),
@@ -53,8 +54,11 @@ export async function escalateAccounts(context: EngineContext, workspaceId: stri
         const back = models.get(escalation!.fromModel);
         const phaseId = back?.phases.some((p) => p.id === escalation!.fromPhase) ? escalation!.fromPhase : (back?.phases[0]?.id ?? escalation!.fromPhase);
         const next = { ...current, modelId: escalation!.fromModel, phaseId, ruleId: null, reason: step.reason, since: now, phaseSince: now };
-        await context.store.accountModels.change(workspaceId, next, `escalation ${step.rule.id}`);
-        await context.store.escalations.set(workspaceId, current.groupId, null);
+        if (!(await context.store.accountModels.change(workspaceId, next, `escalation ${step.rule.id}`, step.reason, { expected: current, escalation: null }))) {
+          // Already where it would step back to (the rules changed meanwhile): only the escalation ends.
+          if (next.modelId === current.modelId && next.phaseId === current.phaseId) await context.store.escalations.set(workspaceId, current.groupId, null);
+          break;
+        }
         await reactToMove(context, workspaceId, {
           groupId: current.groupId, at: now, changedBy: `escalation ${step.rule.id}`,
           before: placementOf(models.get(current.modelId), current, step.rule.id), after: placementOf(back, next, null),

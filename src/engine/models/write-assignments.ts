@@ -53,7 +53,7 @@ export async function writeAssignments(context: EngineContext, workspaceId: stri
     }
     const next = placeAccount(groupId, before, assignment, model, options.now, reached(groupId));
     const historyReason = options.why ? `${options.why}: ${next.reason}` : next.reason;
-    if (await context.store.accountModels.change(workspaceId, next, options.changedBy, historyReason)) {
+    if (await context.store.accountModels.change(workspaceId, next, options.changedBy, historyReason, before ? { expected: before } : {})) {
       summary.changed++;
       await reactToMove(context, workspaceId, {
         groupId, at: options.now, changedBy: options.changedBy,
