@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { DAY_MS } from '../core/activity.js';
 import type { EscalationState } from '../core/models/escalation.js';
 import type { AccountModel, ModelChange, ModelMovesPerDay } from '../core/records.js';
+import { chunks } from './chunks.js';
 import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
 import { escalationColumns } from './escalations.js';
@@ -21,9 +22,18 @@ export function accountModelQueries(db: Kysely<Database>, dialect: StoreDialect)
       return row ? toModel(row) : undefined;
     },
 
-    async list(workspaceId: string): Promise<AccountModel[]> {
-      const rows = await db.selectFrom('account_models').selectAll().where('workspace_id', '=', workspaceId).orderBy('group_id').execute();
-      return rows.map(toModel);
+    /** Every account's model, or only those of `groupIds` (ids that are not accounts are skipped). */
+    async list(workspaceId: string, groupIds?: ReadonlySet<string>): Promise<AccountModel[]> {
+      if (groupIds === undefined) {
+        const rows = await db.selectFrom('account_models').selectAll().where('workspace_id', '=', workspaceId).orderBy('group_id').execute();
+        return rows.map(toModel);
+      }
+      const found: AccountModel[] = [];
+      for (const part of chunks([...groupIds].sort(), 500)) {
+        const rows = await db.selectFrom('account_models').selectAll().where('workspace_id', '=', workspaceId).where('group_id', 'in', part).orderBy('group_id').execute();
+        found.push(...rows.map(toModel));
+      }
+      return found;
     },
 
     /**

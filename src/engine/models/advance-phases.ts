@@ -1,6 +1,7 @@
 import { nextPhase } from '../../core/models/phases.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import type { AccountScope } from './after-segment-refresh.js';
 import { placementOf, reactToMove } from './model-moves.js';
 
 /**
@@ -9,7 +10,7 @@ import { placementOf, reactToMove } from './model-moves.js';
  * Each move is recorded with its reason and brings its human work (onboarding check-ins stop,
  * the next phase's tasks start). Returns the number of accounts moved.
  */
-export async function advancePhases(context: EngineContext, workspaceId: string, changedBy: string): Promise<number> {
+export async function advancePhases(context: EngineContext, workspaceId: string, changedBy: string, scope: AccountScope = { all: true }): Promise<number> {
   const now = context.clock.now();
   const definitions = await effectiveDefinitions(context, workspaceId);
   const models = new Map(definitions.flatMap((d) => (d.kind === 'EngagementModel' ? [[d.spec.id, d.spec] as const] : [])));
@@ -20,7 +21,7 @@ export async function advancePhases(context: EngineContext, workspaceId: string,
   };
   const escalations = await context.store.escalations.list(workspaceId);
   let moved = 0;
-  for (const current of await context.store.accountModels.list(workspaceId)) {
+  for (const current of await context.store.accountModels.list(workspaceId, scope.all ? undefined : scope.groupIds)) {
     const model = models.get(current.modelId);
     const phase = model?.phases.find((p) => p.id === current.phaseId);
     if (!model || !phase?.until) continue;

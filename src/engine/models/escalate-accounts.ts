@@ -2,6 +2,7 @@ import { escalationStep, signalSegment } from '../../core/models/escalation.js';
 import type { EngagementModel } from '../../core/models/engagement-model.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import type { AccountScope } from './after-segment-refresh.js';
 import { placementOf, reactToMove } from './model-moves.js';
 
 export interface EscalationSummary {
@@ -15,7 +16,7 @@ export interface EscalationSummary {
  * tracks the healthy stretch of escalated ones, and steps them back when it is long enough.
  * Each move is recorded with its reason and creates its human work.
  */
-export async function escalateAccounts(context: EngineContext, workspaceId: string): Promise<EscalationSummary> {
+export async function escalateAccounts(context: EngineContext, workspaceId: string, scope: AccountScope = { all: true }): Promise<EscalationSummary> {
   const now = context.clock.now();
   const definitions = await effectiveDefinitions(context, workspaceId);
   const rules = definitions.flatMap((d) => (d.kind === 'EscalationRule' ? [d.spec] : []));
@@ -26,7 +27,7 @@ export async function escalateAccounts(context: EngineContext, workspaceId: stri
   for (const segment of new Set(rules.map((r) => signalSegment(r.signal)))) members.set(segment, new Set(await context.store.segmentMemberships.members(workspaceId, segment)));
   const escalations = await context.store.escalations.list(workspaceId);
 
-  for (const current of await context.store.accountModels.list(workspaceId)) {
+  for (const current of await context.store.accountModels.list(workspaceId, scope.all ? undefined : scope.groupIds)) {
     const escalation = escalations.get(current.groupId) ?? null;
     const step = escalationStep(rules, { modelId: current.modelId, since: current.since, escalation, inSegment: (id) => members.get(id)?.has(current.groupId) ?? false, now });
     if (!step) continue;

@@ -146,7 +146,7 @@ export class SegmentRefresher implements AsyncDisposable {
     const changes = await updateMemberships(this.context, workspaceId, segments, scope, now);
     const everything = scope.whole.size === segments.length;
     this.#known.set(workspaceId, { definitions, evaluatedAt: known && !pending.tick && !everything ? known.evaluatedAt : now });
-    await afterSegmentRefresh(this.context, workspaceId, changes);
+    await afterSegmentRefresh(this.context, workspaceId, changes, { timePassed: pending.tick || everything });
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
