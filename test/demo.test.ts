@@ -134,6 +134,11 @@ for (const database of DATABASES) {
       assert.ok(lines.some((l) => l.includes(`${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`)));
       const session = await logIn(context, DEMO_LOGIN.email, DEMO_LOGIN.password);
       assert.equal(session.user.role, 'admin');
+      // Every account has a model with a reason a person can read, and the team is there to serve them.
+      const models = await store.accountModels.list(ws);
+      assert.equal(models.length, (await store.timeline.totals(ws)).accounts);
+      assert.ok(models.every((m) => /^([a-z-]+ (because|by default)|escalated by|back to) /.test(m.reason)), JSON.stringify(models.map((m) => m.reason)));
+      assert.ok((await store.team.findByEmail(ws, DEMO_LOGIN.email))?.role === 'csm');
       const before = await store.timeline.totals(ws);
       const second: string[] = [];
       await loadDemoIfEmpty(context, ws, { log: (line) => second.push(line), scale: 0.05 });

@@ -41,7 +41,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         const summary = await loadDemo(context, DEFAULT_WORKSPACE_ID, { seed: options.seed, scale: options.scale, end, onProgress: (n) => report(`${n.toLocaleString('en-US')} events loaded`) });
         report.done();
         console.log(`${describeDemo(summary)} in ${elapsed()} s`);
-        const login = await prepareDemoWorkspace(context, DEFAULT_WORKSPACE_ID, { scale: options.scale, log: console.log });
+        const login = await prepareDemoWorkspace(context, DEFAULT_WORKSPACE_ID, { scale: options.scale, seed: options.seed, log: console.log });
         console.log(`demo login: ${login.email} / ${login.password}`);
       } finally {
         await context.store.close();

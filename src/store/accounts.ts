@@ -85,8 +85,15 @@ export function accountQueries(db: Kysely<Database>, dialect: StoreDialect) {
     },
 
     /** Every account's group id, in order. */
-    async listIds(workspaceId: string): Promise<string[]> {
-      const rows = await db.selectFrom('accounts').select('group_id').where('workspace_id', '=', workspaceId).orderBy('group_id').execute();
+    /** Group ids of the accounts, or of those that existed at `existingAt` (first seen then or before). */
+    async listIds(workspaceId: string, existingAt?: number): Promise<string[]> {
+      const rows = await db
+        .selectFrom('accounts')
+        .select('group_id')
+        .where('workspace_id', '=', workspaceId)
+        .$if(existingAt !== undefined, (q) => q.where('created_at', '<=', existingAt!))
+        .orderBy('group_id')
+        .execute();
       return rows.map((r) => r.group_id);
     },
 

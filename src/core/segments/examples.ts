@@ -74,13 +74,15 @@ export const BIG_SPENDERS: SegmentDefinition = {
 export const USAGE_COLLAPSED: SegmentDefinition = {
   id: 'usage-collapsed',
   name: 'Usage collapsed',
-  description: 'Accounts whose interactions over the last 7 days dropped by at least 50% against the 7 days before, with at least 10 over the two weeks.',
+  description: 'Accounts whose interactions over the last 7 days dropped by 60% or more against the 7 days before, with at least 20 over the two weeks.',
   subject: 'account',
-  // The floor keeps a quiet account's ordinary week (2 interactions, then 1) out of it.
+  // Weekly usage swings: on the demo's accounts a 50% drop happens to one account in ten in an
+  // ordinary week, a 60% drop with the floor to a few in a hundred. The floor keeps a quiet
+  // account's ordinary fortnight (5 interactions, then 2) out of it.
   condition: {
     all: [
-      { trend: { name: 'eventCount', periodDays: 7, op: 'lte', percent: -50 } },
-      { computed: { name: 'eventCount', op: 'gte', value: 10, withinDays: 14 } },
+      { trend: { name: 'eventCount', periodDays: 7, op: 'lte', percent: -60 } },
+      { computed: { name: 'eventCount', op: 'gte', value: 20, withinDays: 14 } },
     ],
   },
 };

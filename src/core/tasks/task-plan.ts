@@ -25,8 +25,13 @@ export interface TaskDraft {
 /** Whether a trigger holds for an account placed so. */
 export function triggerHolds(trigger: TaskTrigger, placement: Placement): boolean {
   if ('escalated' in trigger) return placement.escalationRule !== null && (trigger.escalated.rule === undefined || trigger.escalated.rule === placement.escalationRule);
-  const { model, phase, touch } = trigger.entered;
-  return (model === undefined || model === placement.modelId) && (phase === undefined || phase === placement.phaseId) && (touch === undefined || touch === placement.touch);
+  const { model, phase, touch, escalated } = trigger.entered;
+  return (
+    (model === undefined || model === placement.modelId) &&
+    (phase === undefined || phase === placement.phaseId) &&
+    (touch === undefined || touch === placement.touch) &&
+    (escalated === undefined || escalated === (placement.escalationRule !== null))
+  );
 }
 
 /**

@@ -17,6 +17,8 @@ const enteredTrigger = z.strictObject({
   model: slug.optional(),
   phase: slug.optional(),
   touch: z.enum(TOUCH_LEVELS, { error: `must be one of ${TOUCH_LEVELS.join(', ')}` }).optional(),
+  /** Only while escalated (true), or only while not (false); either when absent. */
+  escalated: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 export const taskTemplateSchema = z.strictObject({

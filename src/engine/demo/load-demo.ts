@@ -1,10 +1,7 @@
 import { generateDemo, type DemoOptions, type RawMessage } from '../../core/demo/generate-demo.js';
 import { parseSegmentMessage, type SegmentMessage } from '../../core/segment-messages.js';
 import type { EngineContext } from '../context.js';
-import { advancePhases } from '../models/advance-phases.js';
-import { escalateAccounts } from '../models/escalate-accounts.js';
-import { assignModels } from '../models/assign-models.js';
-import { refreshSegments } from '../segments/refresh-segments.js';
+import { playDemoHistory } from './demo-history.js';
 import { ensureDemoTeam } from './demo-team.js';
 import { addUser } from '../users.js';
 
@@ -76,17 +73,19 @@ export async function loadDemoIfEmpty(context: EngineContext, workspaceId: strin
   options.log(`demo login: ${login.email} / ${login.password}`);
 }
 
+/** How many weeks of engagement-model history the demo lives through before today. */
+const DEMO_HISTORY_WEEKS = 8;
+
 /**
- * What makes loaded demo data a working workspace: segment memberships, the demo team,
- * engagement models with their owners and tasks, escalations, and the demo login.
+ * What makes loaded demo data a working workspace: the demo team, then eight weeks of
+ * Touchpoint at work (segment memberships, engagement models with owners and tasks, phases,
+ * escalations, the team's completed and overdue work), and the demo login.
  */
-export async function prepareDemoWorkspace(context: EngineContext, workspaceId: string, options: { scale: number; log: (line: string) => void }): Promise<typeof DEMO_LOGIN> {
-  await refreshSegments(context, workspaceId);
+export async function prepareDemoWorkspace(context: EngineContext, workspaceId: string, options: { scale: number; seed?: number; log: (line: string) => void }): Promise<typeof DEMO_LOGIN> {
   await ensureDemoTeam(context, workspaceId, { scale: options.scale, loginEmail: DEMO_LOGIN.email });
-  options.log(describeAssignment(await assignModels(context, workspaceId, 'demo')));
-  await advancePhases(context, workspaceId, 'demo');
-  const escalated = await escalateAccounts(context, workspaceId);
-  if (escalated.escalated > 0) options.log(`escalations: ${escalated.escalated} accounts moved to more hands-on models`);
+  options.log(describeAssignment(await playDemoHistory(context, workspaceId, { seed: options.seed ?? 1, weeks: DEMO_HISTORY_WEEKS })));
+  const escalated = await context.store.escalations.list(workspaceId);
+  if (escalated.size > 0) options.log(`escalations: ${escalated.size} accounts are held in more hands-on models`);
   return ensureDemoUser(context, workspaceId);
 }
 

@@ -53,7 +53,7 @@ export async function computeAssignments(context: EngineContext, workspaceId: st
   }
 
   const decisions = new Map<string, { modelId: string; ruleId: string | null }>();
-  for (const groupId of await context.store.accounts.listIds(workspaceId)) {
+  for (const groupId of await context.store.accounts.listIds(workspaceId, now)) {
     const rule = ruleOf.get(groupId);
     const modelId = rule?.model ?? rules.defaultModel;
     if (models.has(modelId)) decisions.set(groupId, { modelId, ruleId: rule?.id ?? null });

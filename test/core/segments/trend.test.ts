@@ -108,10 +108,11 @@ describe('segment evaluation: the trend examples', () => {
   test('usage collapsed', () => {
     const of = (current: number, previous: number) => account('acme', { events: [...week(1, current), ...week(2, previous)] });
     assert.equal(evaluateSegment(USAGE_COLLAPSED, of(8, 21), context()), true);
-    assert.equal(evaluateSegment(USAGE_COLLAPSED, of(5, 10), context()), true);
+    assert.equal(evaluateSegment(USAGE_COLLAPSED, of(4, 16), context()), true);
+    assert.equal(evaluateSegment(USAGE_COLLAPSED, of(5, 10), context()), false, 'a 50% drop is an ordinary week');
     assert.equal(evaluateSegment(USAGE_COLLAPSED, of(6, 10), context()), false);
     assert.equal(evaluateSegment(USAGE_COLLAPSED, of(0, 0), context()), false);
-    assert.equal(evaluateSegment(USAGE_COLLAPSED, of(1, 8), context()), false, 'fewer than 10 interactions over two weeks is too quiet to call');
+    assert.equal(evaluateSegment(USAGE_COLLAPSED, of(2, 15), context()), false, 'fewer than 20 interactions over two weeks is too quiet to call');
   });
 
   test('support ticket spike', () => {

@@ -40,13 +40,18 @@ describe('tasks for a move', () => {
   test('an escalation creates a call due within one business day and weekly check-ins', () => {
     const escalated: Placement = { ...highDedicated, escalationRule: 'usage-collapse' };
     const drafts = tasksForMove(SHIPPED_TASK_TEMPLATES, { groupId: 'acme', accountName: null, before: lowTouch, after: escalated, at: friday });
-    assert.deepEqual(drafts.map((d) => d.templateId), ['monthly-check-in', 'quarterly-review', 'escalation-call', 'escalation-check-in']);
+    assert.deepEqual(drafts.map((d) => d.templateId), ['escalation-call', 'escalation-check-in'], 'not the reviews of an account that stays');
     assert.equal(drafts.find((d) => d.type === 'escalation')!.dueAt, friday + 3 * DAY);
-    assert.equal(drafts[0]!.title, 'Monthly check-in with acme', 'the group id stands in for a missing name');
+    assert.equal(drafts[0]!.title, 'Escalation: call acme', 'the group id stands in for a missing name');
   });
 
   test('a move within the same trigger creates nothing again', () => {
     assert.deepEqual(tasksForMove(SHIPPED_TASK_TEMPLATES, { groupId: 'a', accountName: 'A', before: { ...highOnboarding, modelId: 'hybrid-onboarding' }, after: highOnboarding, at: friday }).map((d) => d.templateId), []);
+  });
+
+  test('an escalated account that stays high touch when the escalation ends gets the reviews then', () => {
+    const escalated: Placement = { ...highDedicated, escalationRule: 'usage-collapse' };
+    assert.deepEqual(tasksForMove(SHIPPED_TASK_TEMPLATES, { groupId: 'a', accountName: 'A', before: escalated, after: highDedicated, at: friday }).map((d) => d.templateId), ['monthly-check-in', 'quarterly-review']);
   });
 
   test('activation stops the weekly onboarding check-ins, and stepping back stops the escalation check-ins', () => {
