@@ -137,7 +137,7 @@ for (const database of DATABASES) {
       // Every account has a model with a reason a person can read, and the team is there to serve them.
       const models = await store.accountModels.list(ws);
       assert.equal(models.length, (await store.timeline.totals(ws)).accounts);
-      assert.ok(models.every((m) => /^([a-z-]+ (because|by default)|escalated by|back to) /.test(m.reason)), JSON.stringify(models.map((m) => m.reason)));
+      assert.ok(models.every((m) => /^([a-z-]+ (because |by default:)|escalated by |back to )/.test(m.reason)), JSON.stringify(models.map((m) => m.reason)));
       assert.ok((await store.team.findByEmail(ws, DEMO_LOGIN.email))?.role === 'csm');
       const before = await store.timeline.totals(ws);
       const second: string[] = [];
