@@ -1,7 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { demoAccountCount } from '../../src/core/demo/generate-demo.js';
 import type { Clock, EngineContext } from '../../src/engine/context.js';
-import { loadDemo } from '../../src/engine/demo/load-demo.js';
+import { ensureDemoTeam } from '../../src/engine/demo/demo-team.js';
+import { DEMO_LOGIN, loadDemo } from '../../src/engine/demo/load-demo.js';
+import { advancePhases } from '../../src/engine/models/advance-phases.js';
+import { assignModels } from '../../src/engine/models/assign-models.js';
+import { escalateAccounts } from '../../src/engine/models/escalate-accounts.js';
 import { randomIds } from '../../src/engine/system-context.js';
 import type { Store } from '../../src/store/store.js';
 import { DEFAULT_WORKSPACE_ID } from '../../src/store/workspaces.js';
@@ -56,6 +60,20 @@ export async function loadBenchData(context: EngineContext, scale: number, log: 
   const contacts = await countRows(store, 'contacts');
   log(`  loaded ${summary.accounts.toLocaleString('en-US')} accounts, ${contacts.toLocaleString('en-US')} contacts, ${summary.events.toLocaleString('en-US')} events in ${Math.round(seconds)} s (${Math.round(summary.events / seconds).toLocaleString('en-US')} events/s)`);
   return { accounts: summary.accounts, contacts, events: summary.events, seconds };
+}
+
+/**
+ * What a demo server has besides the data, once memberships are stored: the team, every
+ * account's engagement model, phases and escalations. After each refresh a running server
+ * follows up on them (`afterSegmentRefresh`), so the latency is measured with them in place.
+ */
+export async function prepareModels(context: EngineContext, scale: number, log: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  await ensureDemoTeam(context, WORKSPACE_ID, { scale, loginEmail: DEMO_LOGIN.email });
+  const assigned = await assignModels(context, WORKSPACE_ID, 'bench');
+  await advancePhases(context, WORKSPACE_ID, 'bench');
+  await escalateAccounts(context, WORKSPACE_ID);
+  log(`  engagement models assigned to ${assigned.accounts.toLocaleString('en-US')} accounts, phases and escalations applied: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** Contacts after identity resolution, not user ids seen: what segments evaluate. */

@@ -59,7 +59,7 @@ export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
     async [Symbol.asyncDispose]() {
       await client.end();
       await store.close();
-      await administer(serverUrl, [`drop database if exists ${BENCH_DATABASE} with (force)`]);
+      await administer(serverUrl, [`drop database if exists ${BENCH_DATABASE}`]);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openPostgres, openSqlite, type BenchDatabase, type DatabaseName } from './bench-databases.js';
-import { BenchClock, benchContext, loadBenchData, type LoadedData } from './bench-data.js';
+import { BenchClock, benchContext, loadBenchData, prepareModels, type LoadedData } from './bench-data.js';
 import { BENCH_SEGMENTS } from './bench-segments.js';
 import { measureFullEvaluation, type FullEvaluation } from './full-evaluation.js';
 import { measureMembershipLatency, type MembershipLatency } from './membership-latency.js';
@@ -46,6 +46,7 @@ for (const name of databases) {
   const context = benchContext(database.store, clock);
   const data = await loadBenchData(context, scale, log);
   const full = await measureFullEvaluation(database, context, clock, rounds, log);
+  await prepareModels(context, scale, log);
   const latency = await measureMembershipLatency(database, context, probes, log);
   results.push({ database: name, data, full, latency });
   printResult(results.at(-1)!);
@@ -63,8 +64,13 @@ function log(line: string): void {
 function printResult(result: Result): void {
   const { latency, full } = result;
   console.log(`  baseline's slowest segments: ${full.slowest.map(([id, s]) => `${id} ${s.toFixed(2)} s`).join(', ')}`);
+  console.log(`  full evaluation: first ${full.first.toFixed(1)} s; touchpoint ${full.touchpoint.map((s) => s.toFixed(1)).join(', ')} s; baseline ${full.baseline.map((s) => s.toFixed(1)).join(', ')} s`);
+  const sorted = [...latency.latencies].sort((a, b) => a - b);
   const rate = latency.background.events / latency.background.seconds;
-  console.log(`  latency: ${latency.latencies.length} probes seen, ${latency.missing} missing; background ${Math.round(rate)} events/s written`);
+  console.log(
+    `  event to membership: p50 ${count(percentile(sorted, 0.5))} ms, p95 ${count(percentile(sorted, 0.95))} ms, p99 ${count(percentile(sorted, 0.99))} ms, max ${count(percentile(sorted, 1))} ms` +
+      ` (${sorted.length} probes seen, ${latency.missing} missing; background ${Math.round(rate)} events/s written)`,
+  );
 }
 
 function printTables(results: Result[]): void {

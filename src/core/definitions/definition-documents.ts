@@ -2,6 +2,7 @@ import { isMap, isSeq, LineCounter, parseAllDocuments, stringify, type Document 
 import { assertNever, type FieldIssue } from '../errors.js';
 import { parseAssignmentRules, type AssignmentRules } from '../models/assignment.js';
 import { parseEngagementModel, type EngagementModel } from '../models/engagement-model.js';
+import { parseJourney, type JourneyDefinition } from '../journeys/journey-definition.js';
 import { parseEscalationRule, type EscalationRule } from '../models/escalation.js';
 import { parseTaskTemplate, type TaskTemplate } from '../tasks/task-template.js';
 import { parseSegmentDefinition, type SegmentDefinition } from '../segments/segment-definition.js';
@@ -9,14 +10,14 @@ import { parseSegmentDefinition, type SegmentDefinition } from '../segments/segm
 /**
  * Definitions as files: YAML documents (several per file, separated by `---`), each
  *
- *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate
+ *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey
  *     spec: { ...the definition... }
  *
  * checked by the same schema as the API. Problems name the file, the line, the path in the
  * document and the reason; a file with any problem yields no definitions, so nothing is
  * half-applied.
  */
-export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate'] as const;
+export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export type Definition =
@@ -24,7 +25,8 @@ export type Definition =
   | { kind: 'EngagementModel'; spec: EngagementModel }
   | { kind: 'AssignmentRules'; spec: AssignmentRules }
   | { kind: 'EscalationRule'; spec: EscalationRule }
-  | { kind: 'TaskTemplate'; spec: TaskTemplate };
+  | { kind: 'TaskTemplate'; spec: TaskTemplate }
+  | { kind: 'Journey'; spec: JourneyDefinition };
 
 /** A problem in a definitions file: `file:line: path: reason`. */
 export interface DocumentIssue extends FieldIssue {
@@ -105,6 +107,10 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
     case 'TaskTemplate': {
       const r = parseTaskTemplate(spec);
       return r.ok ? { ok: true, definition: { kind, spec: r.template } } : r;
+    }
+    case 'Journey': {
+      const r = parseJourney(spec);
+      return r.ok ? { ok: true, definition: { kind, spec: r.journey } } : r;
     }
     default:
       return assertNever(kind);

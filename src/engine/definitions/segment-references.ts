@@ -1,5 +1,6 @@
 import type { Definition } from '../../core/definitions/definition-documents.js';
 import { assertNever } from '../../core/errors.js';
+import { journeySegments } from '../../core/journeys/journey-segments.js';
 import { signalSegment } from '../../core/models/escalation.js';
 import { tagCondition, type Condition } from '../../core/segments/conditions.js';
 import { findCycle, segmentDependencies } from '../../core/segments/segment-dependencies.js';
@@ -57,6 +58,9 @@ export function segmentUsers(definitions: readonly Definition[], id: string): st
         break;
       case 'TaskTemplate':
         // Templates are triggered by models, phases and escalations, never by a segment.
+        break;
+      case 'Journey':
+        if (journeySegments(definition.spec).includes(id)) users.push(`journey ${definition.spec.id}`);
         break;
       default:
         assertNever(definition);
