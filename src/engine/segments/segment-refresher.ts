@@ -1,5 +1,6 @@
 import { DAY_MS } from '../../core/activity.js';
 import { timeDependentSegments, timeWindowDays } from '../../core/segments/time-dependence.js';
+import { unionWriteKinds, type WriteKinds } from '../../core/segments/write-relevance.js';
 import type { TouchedSubjects } from '../../store/ingest/write-messages.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
@@ -17,6 +18,8 @@ const realDelay: Delay = (ms, run) => {
   return () => clearTimeout(timer);
 };
 
+const NOTHING_WRITTEN: WriteKinds = { profiles: false, interactions: false, eventNames: [] };
+
 /** What is waiting to be refreshed in one workspace. */
 interface Pending {
   contacts: Set<string>;
@@ -25,6 +28,8 @@ interface Pending {
   everything: boolean;
   /** The scheduler's tick: time has passed. */
   tick: boolean;
+  /** What the writes changed, together; undefined when any write did not say. */
+  writes: WriteKinds | undefined;
 }
 
 /** What the refresher knows of a workspace it has refreshed in this process. */
@@ -74,6 +79,7 @@ export class SegmentRefresher implements AsyncDisposable {
     else {
       for (const id of touched.contacts) pending.contacts.add(id);
       for (const id of touched.accounts) pending.accounts.add(id);
+      pending.writes = unionWriteKinds(pending.writes, touched.writes);
     }
     this.#cancelTimer ??= this.delay(AFTER_WRITE_MS, () => {
       this.#cancelTimer = undefined;
@@ -99,7 +105,7 @@ export class SegmentRefresher implements AsyncDisposable {
 
   #pendingOf(workspaceId: string): Pending {
     let pending = this.#pending.get(workspaceId);
-    if (!pending) this.#pending.set(workspaceId, (pending = { contacts: new Set(), accounts: new Set(), everything: false, tick: false }));
+    if (!pending) this.#pending.set(workspaceId, (pending = { contacts: new Set(), accounts: new Set(), everything: false, tick: false, writes: NOTHING_WRITTEN }));
     return pending;
   }
 
@@ -127,7 +133,7 @@ export class SegmentRefresher implements AsyncDisposable {
     const known = pending.everything ? undefined : this.#known.get(workspaceId);
     const scope: RefreshScope = {
       whole: new Set(segments.filter((s) => known?.definitions.get(s.id) !== definitions.get(s.id)).map((s) => s.id)),
-      touched: { contacts: [...pending.contacts], accounts: [...pending.accounts] },
+      touched: { contacts: [...pending.contacts], accounts: [...pending.accounts], writes: pending.writes },
     };
     if (known && pending.tick) {
       const since = known.evaluatedAt;
@@ -159,5 +165,5 @@ export class SegmentRefresher implements AsyncDisposable {
 }
 
 function union(a: TouchedSubjects, b: TouchedSubjects): TouchedSubjects {
-  return { contacts: [...new Set([...a.contacts, ...b.contacts])], accounts: [...new Set([...a.accounts, ...b.accounts])] };
+  return { contacts: [...new Set([...a.contacts, ...b.contacts])], accounts: [...new Set([...a.accounts, ...b.accounts])], writes: unionWriteKinds(a.writes, b.writes) };
 }

@@ -1,5 +1,6 @@
 import { dependencyOrder, referenceScopes } from '../../core/segments/membership-propagation.js';
 import type { SegmentDefinition } from '../../core/segments/segment-definition.js';
+import { segmentAffectedBy } from '../../core/segments/write-relevance.js';
 import { chunks } from '../../store/chunks.js';
 import type { TouchedSubjects } from '../../store/ingest/write-messages.js';
 import type { SegmentChange } from '../../store/segment-membership-queries.js';
@@ -51,7 +52,8 @@ export async function updateMemberships(context: EngineContext, workspaceId: str
       const add = async (subjects: TouchedSubjects) => {
         for (const id of segment.subject === 'contact' ? subjects.contacts : [...subjects.accounts, ...(await accountsOf(subjects.contacts))]) affected.add(id);
       };
-      await add(scope.touched);
+      // A write of interactions alone cannot move a subject in a segment that does not read them.
+      if (segmentAffectedBy(segment, scope.touched.writes)) await add(scope.touched);
       if (scope.aged?.segments.has(segment.id)) await add(scope.aged.subjects);
       for (const [id, where] of references) {
         const moved = changedIds.get(id) ?? [];

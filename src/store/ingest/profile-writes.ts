@@ -55,8 +55,8 @@ export async function applyContactTraits(trx: Transaction<Database>, dialect: St
 }
 
 /** Creates the accounts a batch mentions and applies group traits, in the order received. */
-export async function applyAccountTraits(trx: Transaction<Database>, dialect: StoreDialect, workspaceId: string, updates: (TraitUpdate & { groupId: string })[]): Promise<void> {
-  if (updates.length === 0) return;
+export async function applyAccountTraits(trx: Transaction<Database>, dialect: StoreDialect, workspaceId: string, updates: (TraitUpdate & { groupId: string })[]): Promise<{ created: number }> {
+  if (updates.length === 0) return { created: 0 };
   const groupIds = [...new Set(updates.map((u) => u.groupId))].sort();
   const current = new Map<string, { traits: Record<string, unknown>; createdAt: number; at: number; changed: boolean }>();
   for (const part of chunks(groupIds, 1000)) {
@@ -64,10 +64,14 @@ export async function applyAccountTraits(trx: Transaction<Database>, dialect: St
     if (dialect.capabilities.rowLocks) query = query.forUpdate();
     for (const row of await query.execute()) current.set(row.group_id, { traits: dialect.readJson(row.traits), createdAt: row.created_at, at: row.updated_at, changed: false });
   }
+  let created = 0;
   for (const update of updates) {
     const account = current.get(update.groupId);
     const hasTraits = Object.keys(update.traits).length > 0;
-    if (!account) current.set(update.groupId, { traits: mergeTraits({}, update.traits), createdAt: update.at, at: update.at, changed: true });
+    if (!account) {
+      current.set(update.groupId, { traits: mergeTraits({}, update.traits), createdAt: update.at, at: update.at, changed: true });
+      created++;
+    }
     else if (hasTraits) current.set(update.groupId, { ...account, traits: mergeTraits(account.traits, update.traits), at: Math.max(account.at, update.at), changed: true });
   }
   for (const [groupId, account] of [...current].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -79,23 +83,27 @@ export async function applyAccountTraits(trx: Transaction<Database>, dialect: St
       .onConflict((oc) => oc.columns(['workspace_id', 'group_id']).doUpdateSet(row))
       .execute();
   }
+  return { created };
 }
 
 /** Records that contacts belong to accounts; existing memberships keep their first date. */
-export async function addMemberships(trx: Transaction<Database>, workspaceId: string, memberships: { groupId: string; contactId: string; at: number }[]): Promise<void> {
+export async function addMemberships(trx: Transaction<Database>, workspaceId: string, memberships: { groupId: string; contactId: string; at: number }[]): Promise<{ created: number }> {
   const unique = new Map<string, { groupId: string; contactId: string; at: number }>();
   for (const m of memberships) {
     const key = `${m.groupId}\u0000${m.contactId}`;
     const seen = unique.get(key);
     if (!seen || m.at < seen.at) unique.set(key, m);
   }
+  let created = 0;
   for (const part of chunks([...unique.values()], 1000)) {
-    await trx
+    const result = await trx
       .insertInto('memberships')
       .values(part.map((m) => ({ workspace_id: workspaceId, group_id: m.groupId, contact_id: m.contactId, created_at: m.at })))
       .onConflict((oc) => oc.columns(['workspace_id', 'group_id', 'contact_id']).doNothing())
-      .execute();
+      .executeTakeFirst();
+    created += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
+  return { created };
 }
 
 async function lockContacts(trx: Transaction<Database>, dialect: StoreDialect, workspaceId: string, ids: string[]) {

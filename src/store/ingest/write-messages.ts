@@ -3,6 +3,7 @@ import { activityOf } from '../../core/activity.js';
 import { resolveAlias, resolveContact } from '../../core/identity.js';
 import { classifyInteraction, type Interaction } from '../../core/interactions.js';
 import type { SegmentMessage } from '../../core/segment-messages.js';
+import type { WriteKinds } from '../../core/segments/write-relevance.js';
 import { addToActivityRollup } from '../activity-rollup.js';
 import type { Database } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
@@ -25,9 +26,13 @@ export interface TouchedSubjects {
   contacts: string[];
   /** Account group ids. */
   accounts: string[];
+  /** What kind of change it was, so a refresh can skip segments it cannot affect; absent: any. */
+  writes?: WriteKinds;
 }
 
 const EVENT_COLUMNS = 20;
+/** Calls that change profiles (traits, identities, memberships) rather than add interactions. */
+const PROFILE_CALLS: ReadonlySet<string> = new Set(['identify', 'group', 'alias']);
 
 /**
  * Stores validated messages in one transaction: resolves each to a contact, stores it as an
@@ -52,12 +57,17 @@ export async function writeMessages(
     for (const merge of contactOf.merges) await mergeContacts(trx, dialect, workspaceId, merge.from, contactOf.finalId(merge.into));
     await applyContactTraits(trx, dialect, workspaceId, stored.filter((m) => m.type === 'identify').map((m) => ({ contactId: contactOf.contactOfMessage(m.messageId)!, traits: m.traits, at: m.receivedAt })));
     const withGroup = stored.filter((m) => m.groupId !== null);
-    await applyAccountTraits(trx, dialect, workspaceId, withGroup.map((m) => ({ groupId: m.groupId!, traits: m.type === 'group' ? m.traits : {}, at: m.receivedAt })));
-    await addMemberships(trx, workspaceId, withGroup.flatMap((m) => {
+    const accounts = await applyAccountTraits(trx, dialect, workspaceId, withGroup.map((m) => ({ groupId: m.groupId!, traits: m.type === 'group' ? m.traits : {}, at: m.receivedAt })));
+    const memberships = await addMemberships(trx, workspaceId, withGroup.flatMap((m) => {
       const contactId = contactOf.contactOfMessage(m.messageId);
       return contactId ? [{ groupId: m.groupId!, contactId, at: m.timestamp }] : [];
     }));
-    return { stored: stored.length, duplicates: messages.length - stored.length, touched: touchedBy(fresh, withGroup, contactOf) };
+    const writes: WriteKinds = {
+      profiles: fresh.some((m) => PROFILE_CALLS.has(m.type)) || contactOf.merges.length > 0 || contactOf.created > 0 || accounts.created > 0 || memberships.created > 0,
+      interactions: stored.some((m) => !PROFILE_CALLS.has(m.type)),
+      eventNames: [...new Set(stored.flatMap((m) => (m.type === 'track' && m.event ? [m.event] : [])))],
+    };
+    return { stored: stored.length, duplicates: messages.length - stored.length, touched: { ...touchedBy(fresh, withGroup, contactOf), writes } };
   });
 }
 
@@ -88,6 +98,8 @@ async function withoutStored(trx: Transaction<Database>, workspaceId: string, me
 }
 
 interface ContactResolution {
+  /** Contacts this batch created. */
+  created: number;
   /** The contact a message belongs to once the batch's merges are done. */
   contactOfMessage(messageId: string): string | undefined;
   /** Where a contact ends up once the batch's merges are done. */
@@ -173,6 +185,7 @@ async function resolveContacts(trx: Transaction<Database>, workspaceId: string, 
     }
   }
   return {
+    created: newContacts.length,
     contactOfMessage: (messageId) => {
       const contactId = contactOfMessage.get(messageId);
       return contactId === undefined ? undefined : final(contactId);
