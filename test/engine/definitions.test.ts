@@ -89,5 +89,31 @@ for (const database of DATABASES) {
       ]);
       assert.deepEqual(await store.definitions.list(ws), []);
     });
+
+    test('a message template with broken Liquid is refused at apply, naming the locale, the part and the line', async () => {
+      const context = testContext(store);
+      const ws = newWorkspaceId();
+      const template = [
+        'kind: MessageTemplate',
+        'spec:',
+        '  id: welcome',
+        '  name: Welcome',
+        '  channel: email',
+        '  defaultLocale: en',
+        '  locales:',
+        '    en: { subject: "Welcome", html: "<p>Hi {{ contact.firstName }}</p>", text: "Hi" }',
+        '    nb:',
+        '      subject: Velkommen',
+        '      html: "<p>Hei</p>\\n<p>{% if contact.firstName %}{{ contact.firstName }}</p>"',
+        '      text: Hei {{ contact.frist_name }}',
+        '',
+      ].join('\n');
+      const result = await applyDefinitions(context, ws, [{ name: 'templates.yaml', text: template }], 'test');
+      assert.ok(!result.ok);
+      const lines = result.issues.map(formatDocumentIssue);
+      assert.ok(lines.some((l) => l.startsWith('templates.yaml:11: spec.locales.nb.html:') && /line 2/.test(l)), lines.join('\n'));
+      assert.ok(lines.some((l) => l.startsWith('templates.yaml:12: spec.locales.nb.text:') && /frist_name/.test(l)), lines.join('\n'));
+      assert.deepEqual(await store.definitions.list(ws), []);
+    });
   });
 }

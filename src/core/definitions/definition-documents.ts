@@ -5,19 +5,20 @@ import { parseEngagementModel, type EngagementModel } from '../models/engagement
 import { parseJourney, type JourneyDefinition } from '../journeys/journey-definition.js';
 import { parseEscalationRule, type EscalationRule } from '../models/escalation.js';
 import { parseTaskTemplate, type TaskTemplate } from '../tasks/task-template.js';
+import { parseMessageTemplate, type MessageTemplate } from '../templates/message-template.js';
 import { parseSegmentDefinition, type SegmentDefinition } from '../segments/segment-definition.js';
 
 /**
  * Definitions as files: YAML documents (several per file, separated by `---`), each
  *
- *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey
+ *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate
  *     spec: { ...the definition... }
  *
  * checked by the same schema as the API. Problems name the file, the line, the path in the
  * document and the reason; a file with any problem yields no definitions, so nothing is
  * half-applied.
  */
-export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey'] as const;
+export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export type Definition =
@@ -26,7 +27,8 @@ export type Definition =
   | { kind: 'AssignmentRules'; spec: AssignmentRules }
   | { kind: 'EscalationRule'; spec: EscalationRule }
   | { kind: 'TaskTemplate'; spec: TaskTemplate }
-  | { kind: 'Journey'; spec: JourneyDefinition };
+  | { kind: 'Journey'; spec: JourneyDefinition }
+  | { kind: 'MessageTemplate'; spec: MessageTemplate };
 
 /** A problem in a definitions file: `file:line: path: reason`. */
 export interface DocumentIssue extends FieldIssue {
@@ -111,6 +113,11 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
     case 'Journey': {
       const r = parseJourney(spec);
       return r.ok ? { ok: true, definition: { kind, spec: r.journey } } : r;
+    }
+    case 'MessageTemplate': {
+      // A part's own line (`line 3: ...`) is in the message; the document line is the part's key.
+      const r = parseMessageTemplate(spec);
+      return r.ok ? { ok: true, definition: { kind, spec: r.template } } : { ok: false, issues: r.issues.map((i) => ({ path: i.path, message: i.message })) };
     }
     default:
       return assertNever(kind);

@@ -59,6 +59,8 @@ export function segmentUsers(definitions: readonly Definition[], id: string): st
       case 'TaskTemplate':
         // Templates are triggered by models, phases and escalations, never by a segment.
         break;
+      case 'MessageTemplate':
+        break;
       case 'Journey':
         if (journeySegments(definition.spec).includes(id)) users.push(`journey ${definition.spec.id}`);
         break;
