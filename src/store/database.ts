@@ -27,6 +27,9 @@ export interface Database {
   account_owners: AccountOwnerTable;
   owner_changes: OwnerChangeTable;
   tasks: TaskTable;
+  journey_runs: JourneyRunTable;
+  journey_effects: JourneyEffectTable;
+  journey_visits: JourneyVisitTable;
 }
 
 export interface WorkspaceTable {
@@ -277,4 +280,55 @@ export interface DefinitionChangeTable {
   changed_by: string;
   changed_at: number;
   summary: string;
+}
+
+/** One run of a journey for one subject; `state` is the core's RunState as JSON text. */
+export interface JourneyRunTable {
+  workspace_id: string;
+  id: string;
+  journey_id: string;
+  subject_kind: 'contact' | 'account';
+  subject_id: string;
+  status: 'active' | 'waiting' | 'completed' | 'exited' | 'converted';
+  state: string;
+  trigger_data: string;
+  version: number;
+  /** When the run's timer is due; null unless it is waiting. */
+  wake_at: number | null;
+  leased_until: number | null;
+  entered_at: number;
+  updated_at: number;
+  ended_at: number | null;
+}
+
+/** The ledger of journey effects: each performed once under its key, retried with backoff. */
+export interface JourneyEffectTable {
+  id: Generated<number>;
+  workspace_id: string;
+  key: string;
+  run_id: string;
+  journey_id: string;
+  step_id: string;
+  kind: string;
+  payload: string;
+  /** `failed`: the last attempt failed and another is due at `next_attempt_at`; `dead`: given up. */
+  status: 'pending' | 'done' | 'failed' | 'dead';
+  attempts: number;
+  /** When the effect may next be claimed; null once done or dead. */
+  next_attempt_at: number | null;
+  leased_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  done_at: number | null;
+}
+
+/** A run entering a step, for the per-step and per-arm counts. */
+export interface JourneyVisitTable {
+  id: Generated<number>;
+  workspace_id: string;
+  journey_id: string;
+  run_id: string;
+  step_id: string;
+  at: number;
+  arm: string | null;
 }

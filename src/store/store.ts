@@ -12,6 +12,7 @@ import { segmentMembershipQueries } from './segment-membership-queries.js';
 import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
 import { writeMessages, type WriteResult } from './ingest/write-messages.js';
+import { journeyQueries } from './journeys/journey-queries.js';
 import { migrationProvider } from './migrations/index.js';
 import { segmentMembers, type SegmentMembersOptions } from './segments/segment-members.js';
 import { taskQueries } from './tasks.js';
@@ -40,6 +41,7 @@ export class Store implements AsyncDisposable {
   readonly escalations;
   readonly team;
   readonly tasks;
+  readonly journeys;
 
   private constructor(readonly dialect: StoreDialect) {
     this.db = new Kysely<Database>({ dialect: dialect.kysely });
@@ -55,6 +57,7 @@ export class Store implements AsyncDisposable {
     this.escalations = escalationQueries(this.db);
     this.team = teamQueries(this.db, dialect);
     this.tasks = taskQueries(this.db);
+    this.journeys = journeyQueries(this.db, dialect);
   }
 
   /** Opens the store and brings its schema up to date. */

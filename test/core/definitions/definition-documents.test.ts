@@ -49,8 +49,8 @@ describe('definitions as YAML documents', () => {
     const syntax = parseDefinitionDocuments('kind: Segment\nspec: [unclosed\n', 'bad.yaml', options);
     assert.equal(syntax.issues.length > 0, true);
     assert.match(formatDocumentIssue(syntax.issues[0]!), /^bad\.yaml:\d+: \(yaml\): /);
-    const kind = parseDefinitionDocuments('kind: Journey\nspec: {}\n', 'j.yaml', options);
-    assert.deepEqual(kind.issues.map(formatDocumentIssue), ['j.yaml:1: kind: must be one of Segment, EngagementModel, AssignmentRules, EscalationRule, TaskTemplate']);
+    const kind = parseDefinitionDocuments('kind: Workflow\nspec: {}\n', 'j.yaml', options);
+    assert.deepEqual(kind.issues.map(formatDocumentIssue), ['j.yaml:1: kind: must be one of Segment, EngagementModel, AssignmentRules, EscalationRule, TaskTemplate, Journey, MessageTemplate']);
   });
 
   test('rules may name a model defined in the same file', () => {

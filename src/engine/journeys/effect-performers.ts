@@ -1,0 +1,81 @@
+import type { Effect } from '../../core/journeys/advance-journey.js';
+import type { ClaimedEffect } from '../../store/journeys/journey-effects.js';
+import type { EngineContext } from '../context.js';
+
+/**
+ * Performs one kind of effect. A performer may be called more than once for the same effect
+ * (the process died after performing it, before recording it), so it must be idempotent by
+ * `effect.key`: an e-mail uses it as its Message-ID, a webhook sends it as an idempotency
+ * key, a task is created under it. Throwing fails the attempt: it is retried with backoff,
+ * unless the error is a `PermanentEffectFailure`.
+ */
+export type Performer<K extends Effect['kind']> = (effect: Extract<Effect, { kind: K }>, claim: ClaimedEffect) => Promise<void>;
+
+/** One performer per effect kind; the worker calls the one the effect names. */
+export interface EffectPerformers {
+  email: Performer<'email'>;
+  'in-app': Performer<'in-app'>;
+  webhook: Performer<'webhook'>;
+  task: Performer<'task'>;
+  'set-trait': Performer<'set-trait'>;
+  'change-model': Performer<'change-model'>;
+}
+
+/** An effect that can never succeed (its subject is gone, say): retrying is pointless, it is dead at once. */
+export class PermanentEffectFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentEffectFailure';
+  }
+}
+
+/** Calls the performer for the claim's effect. */
+export function perform(performers: EffectPerformers, claim: ClaimedEffect): Promise<void> {
+  const effect = claim.effect;
+  switch (effect.kind) {
+    case 'email':
+      return performers.email(effect, claim);
+    case 'in-app':
+      return performers['in-app'](effect, claim);
+    case 'webhook':
+      return performers.webhook(effect, claim);
+    case 'task':
+      return performers.task(effect, claim);
+    case 'set-trait':
+      return performers['set-trait'](effect, claim);
+    case 'change-model':
+      return performers['change-model'](effect, claim);
+    default:
+      return effect satisfies never;
+  }
+}
+
+/**
+ * The performers that only write to the store: `task` creates the task under the effect's
+ * key (so a second call creates nothing), on the subject's account — a contact's first
+ * account — for the account's owner; `set-trait` sets the trait on the subject. `changed`
+ * hears of subjects whose traits changed, for segment refreshes.
+ */
+export function storePerformers(
+  context: EngineContext,
+  changed: (workspaceId: string, subject: ClaimedEffect['subject']) => void = () => {},
+): Pick<EffectPerformers, 'task' | 'set-trait'> {
+  return {
+    async task(effect, claim) {
+      const groupId = claim.subject.kind === 'account' ? claim.subject.id : (await context.store.contacts.findById(claim.workspaceId, claim.subject.id))?.accounts[0];
+      if (!groupId) throw new PermanentEffectFailure(`contact ${claim.subject.id} belongs to no account to hold the task`);
+      const owner = await context.store.team.owner(claim.workspaceId, groupId);
+      await context.store.tasks.create(
+        claim.workspaceId,
+        [{ id: context.ids.id(), key: effect.key, groupId, templateId: null, type: effect.type, title: effect.title, description: null, dueAt: effect.dueAt, ownerId: owner?.memberId ?? null, createdBy: `journey ${claim.journeyId}` }],
+        context.clock.now(),
+      );
+    },
+    async 'set-trait'(effect, claim) {
+      if (!(await context.store.journeys.setTrait(claim.workspaceId, claim.subject, effect.name, effect.value, context.clock.now()))) {
+        throw new PermanentEffectFailure(`${claim.subject.kind} ${claim.subject.id} no longer exists`);
+      }
+      changed(claim.workspaceId, claim.subject);
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import type { ClaimedEffect } from '../../store/journeys/journey-effects.js';
+import type { EngineContext } from '../context.js';
+import type { Delay } from '../segments/segment-refresher.js';
+import { advanceRun, type JourneyLookup } from './advance-run.js';
+import { perform, PermanentEffectFailure, type EffectPerformers } from './effect-performers.js';
+import { MAX_EFFECT_ATTEMPTS, retryDelay } from './effect-retry.js';
+
+export interface JourneyWorkerOptions {
+  journeys: JourneyLookup;
+  performers: EffectPerformers;
+  /** Only these workspaces' runs and effects; every workspace when absent. */
+  workspaceIds?: readonly string[];
+  /** Runs or effects claimed at a time. */
+  batchSize?: number;
+  /** How long a claimed run is held; a worker that dies holding it releases it this late. */
+  runLeaseMs?: number;
+  /** How long a claimed effect is held: longer than the slowest performer takes. */
+  effectLeaseMs?: number;
+  maxAttempts?: number;
+  /** Delay before the next attempt after `attempts` failed ones. */
+  retryDelay?: (attempts: number) => number;
+  /** Pause between passes that found nothing to do. */
+  pollMs?: number;
+  delay?: Delay;
+  onError?: (error: unknown) => void;
+}
+
+/** What one pass did. */
+export interface WorkerPass {
+  /** Runs whose timer came and that moved on. */
+  advanced: number;
+  /** Effects performed and recorded done. */
+  performed: number;
+  /** Failed attempts to be retried later. */
+  failed: number;
+  /** Effects given up. */
+  dead: number;
+  /** Runs that could not be advanced (retried when their lease runs out). */
+  errors: number;
+}
+
+const realDelay: Delay = (ms, run) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
+/**
+ * Performs due journey work: advances runs whose timer came (`{ kind: 'timer' }`), then
+ * performs pending effects through the performers and records each outcome. All state is in
+ * the store, so a worker can die at any point: what it claimed is released when the lease
+ * runs out, and the next pass — of this process after a restart, or of another — does it.
+ *
+ * Several workers share the work on PostgreSQL (claims skip rows others hold); on SQLite one
+ * process does. Within a worker, passes never overlap. Effects are performed one at a time in
+ * the order they were created; one that fails does not hold back the ones after it.
+ */
+export class JourneyWorker implements AsyncDisposable {
+  readonly #options: Required<Omit<JourneyWorkerOptions, 'workspaceIds'>> & Pick<JourneyWorkerOptions, 'workspaceIds'>;
+  #running: Promise<unknown> = Promise.resolve();
+  #cancelTimer: (() => void) | undefined;
+  #started = false;
+
+  constructor(
+    private readonly context: EngineContext,
+    options: JourneyWorkerOptions,
+  ) {
+    this.#options = {
+      batchSize: 50, runLeaseMs: 60_000, effectLeaseMs: 5 * 60_000, maxAttempts: MAX_EFFECT_ATTEMPTS, retryDelay, pollMs: 1_000, delay: realDelay,
+      onError: (error) => console.error('journey worker:', error),
+      ...options,
+    };
+  }
+
+  /** Runs passes until stopped: the next at once after one that did something, else after `pollMs`. */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    const loop = () => {
+      this.#cancelTimer = undefined;
+      if (!this.#started) return;
+      this.runOnce().then(
+        (pass) => {
+          if (this.#started) this.#cancelTimer = this.#options.delay(busy(pass) ? 0 : this.#options.pollMs, loop);
+        },
+        (error) => {
+          this.#options.onError(error);
+          if (this.#started) this.#cancelTimer = this.#options.delay(this.#options.pollMs, loop);
+        },
+      );
+    };
+    loop();
+  }
+
+  /** Stops the passes and waits for the one under way. */
+  async stop(): Promise<void> {
+    this.#started = false;
+    this.#cancelTimer?.();
+    this.#cancelTimer = undefined;
+    await this.idle();
+  }
+
+  /** Resolves when the pass under way, if any, is done. */
+  async idle(): Promise<void> {
+    await this.#running.catch(() => {});
+  }
+
+  /** One pass: everything due now, runs first (their effects are then due too); returns what it did. */
+  runOnce(): Promise<WorkerPass> {
+    const pass = this.#running.catch(() => {}).then(() => this.#pass());
+    this.#running = pass;
+    return pass;
+  }
+
+  async #pass(): Promise<WorkerPass> {
+    const result: WorkerPass = { advanced: 0, performed: 0, failed: 0, dead: 0, errors: 0 };
+    const { store, clock } = this.context;
+    const { batchSize: limit, workspaceIds } = this.#options;
+    const journeys = cached(this.#options.journeys);
+    // Claimed rows are leased, so each batch takes new ones and the loops end even when work fails.
+    for (;;) {
+      const runs = await store.journeys.runs.claimDue({ now: clock.now(), limit, leaseMs: this.#options.runLeaseMs, ...(workspaceIds ? { workspaceIds } : {}) });
+      for (const run of runs) {
+        try {
+          if ((await advanceRun(this.context, run.workspaceId, run.runId, { kind: 'timer' }, journeys)).changed) result.advanced++;
+        } catch (error) {
+          result.errors++;
+          this.#options.onError(error);
+        }
+      }
+      if (runs.length < limit) break;
+    }
+    for (;;) {
+      const effects = await store.journeys.effects.claim({ now: clock.now(), limit, leaseMs: this.#options.effectLeaseMs, ...(workspaceIds ? { workspaceIds } : {}) });
+      for (const claim of effects) result[await this.#perform(claim)]++;
+      if (effects.length < limit) break;
+    }
+    return result;
+  }
+
+  async #perform(claim: ClaimedEffect): Promise<'performed' | 'failed' | 'dead'> {
+    const { store, clock } = this.context;
+    try {
+      await perform(this.#options.performers, claim);
+    } catch (error) {
+      const permanent = error instanceof PermanentEffectFailure;
+      const dead = permanent || claim.attempt >= this.#options.maxAttempts;
+      const now = clock.now();
+      await store.journeys.effects.failed(claim.workspaceId, claim.effect.key, claim.attempt, {
+        error: error instanceof Error ? error.message : String(error),
+        retryAt: dead ? null : now + this.#options.retryDelay(claim.attempt),
+        at: now,
+      });
+      return dead ? 'dead' : 'failed';
+    }
+    // A crash here performs the effect again after the lease: performers deduplicate by key.
+    await store.journeys.effects.done(claim.workspaceId, claim.effect.key, claim.attempt, clock.now());
+    return 'performed';
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+}
+
+function busy(pass: WorkerPass): boolean {
+  return pass.advanced + pass.performed + pass.failed + pass.dead > 0;
+}
+
+/** A journey is looked up once per pass, however many of its runs are due. */
+function cached(lookup: JourneyLookup): JourneyLookup {
+  const found = new Map<string, ReturnType<JourneyLookup>>();
+  return (workspaceId, journeyId) => {
+    const key = `${workspaceId}\u0000${journeyId}`;
+    let journey = found.get(key);
+    if (!journey) found.set(key, (journey = lookup(workspaceId, journeyId)));
+    return journey;
+  };
+}

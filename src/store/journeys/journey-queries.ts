@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import type { StoreDialect } from '../dialects/dialect.js';
+import { journeyEffectQueries } from './journey-effects.js';
+import { journeyRunQueries, type JourneySubjectRef } from './journey-runs.js';
+import { journeyStats } from './journey-stats.js';
+import { loadJourneySubject } from './journey-subject.js';
+import { setSubjectTrait } from './subject-traits.js';
+
+/** Durable journey runs: `store.journeys.runs`, `.effects`, the stats and what runs read and write of their subjects. */
+export function journeyQueries(db: Kysely<Database>, dialect: StoreDialect) {
+  return {
+    runs: journeyRunQueries(db, dialect),
+    effects: journeyEffectQueries(db, dialect),
+    stats: (workspaceId: string, journeyId: string) => journeyStats(db, workspaceId, journeyId),
+    loadSubject: (workspaceId: string, subject: JourneySubjectRef) => loadJourneySubject(db, dialect, workspaceId, subject),
+    setTrait: (workspaceId: string, subject: JourneySubjectRef, name: string, value: unknown, at: number) => setSubjectTrait(db, dialect, workspaceId, subject, name, value, at),
+  };
+}

@@ -1,0 +1,217 @@
+import type { Kysely, Transaction } from 'kysely';
+import { durationMs, type Advance, type RunState } from '../../core/journeys/advance-journey.js';
+import type { JourneyDefinition } from '../../core/journeys/journey-definition.js';
+import type { Database, JourneyRunTable } from '../database.js';
+import type { StoreDialect } from '../dialects/dialect.js';
+
+const MAX_START_ATTEMPTS = 5;
+
+export interface JourneySubjectRef {
+  kind: 'contact' | 'account';
+  id: string;
+}
+
+/** A stored run: the core's state plus what the engine needs to advance it and to perform its effects. */
+export interface JourneyRun {
+  workspaceId: string;
+  id: string;
+  journeyId: string;
+  subject: JourneySubjectRef;
+  state: RunState;
+  trigger: Record<string, unknown>;
+  /** Raised by every commit; `commit` names the version it advanced from. */
+  version: number;
+  enteredAt: number;
+  updatedAt: number;
+  endedAt: number | null;
+}
+
+export interface NewRun {
+  id: string;
+  journeyId: string;
+  subject: JourneySubjectRef;
+  trigger: Record<string, unknown>;
+  /** The start's advance, from the initial state: stored with the run, so no run exists without its first effects. */
+  advance: Advance;
+}
+
+export type StartResult = { started: true; run: JourneyRun } | { started: false; reason: 'active' | 'entered-before' | 'cooling-down' };
+
+/** A due run a worker claimed, leased to it until `leasedUntil`. */
+export interface ClaimedRun {
+  workspaceId: string;
+  runId: string;
+  journeyId: string;
+  leasedUntil: number;
+}
+
+export interface ClaimOptions {
+  now: number;
+  limit: number;
+  leaseMs: number;
+  /** Only these workspaces; every workspace when absent. */
+  workspaceIds?: readonly string[];
+}
+
+const ENDED: readonly RunState['status'][] = ['completed', 'exited', 'converted'];
+
+/** Journey runs: started under the entry rules, advanced by compare-and-set, claimed when due. */
+export function journeyRunQueries(db: Kysely<Database>, dialect: StoreDialect) {
+  return {
+    /**
+     * Starts a run with its first advance, effects and visits, in one transaction, unless the
+     * subject has an active run of the journey, or the entry rule refuses: `once` after any
+     * earlier run, `againAfter` within the cool-down since the last entry. On PostgreSQL the
+     * transaction is serializable, so two processes starting the same subject at once cannot
+     * both see "no run yet"; the loser is retried and then refused.
+     */
+    async start(workspaceId: string, run: NewRun, entry: JourneyDefinition['entry'], now: number): Promise<StartResult> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db
+            .transaction()
+            .setIsolationLevel('serializable')
+            .execute(async (trx) => {
+              const earlier = await trx
+                .selectFrom('journey_runs')
+                .select(['entered_at', 'ended_at'])
+                .where('workspace_id', '=', workspaceId)
+                .where('journey_id', '=', run.journeyId)
+                .where('subject_kind', '=', run.subject.kind)
+                .where('subject_id', '=', run.subject.id)
+                .execute();
+              if (earlier.some((r) => r.ended_at === null)) return { started: false, reason: 'active' } as const;
+              if (earlier.length > 0) {
+                if ('once' in entry) return { started: false, reason: 'entered-before' } as const;
+                const last = Math.max(...earlier.map((r) => Number(r.entered_at)));
+                if (now - last < durationMs(entry.againAfter)) return { started: false, reason: 'cooling-down' } as const;
+              }
+              const row: JourneyRunTable = {
+                workspace_id: workspaceId, id: run.id, journey_id: run.journeyId, subject_kind: run.subject.kind, subject_id: run.subject.id,
+                trigger_data: JSON.stringify(run.trigger), version: 1, leased_until: null, entered_at: now, ...stateColumns(run.advance.state, now),
+              };
+              await trx.insertInto('journey_runs').values(row).execute();
+              await recordAdvance(trx, workspaceId, run.id, run.journeyId, run.advance, now);
+              return { started: true, run: toRun(row) } as const;
+            });
+        } catch (error) {
+          if (attempt >= MAX_START_ATTEMPTS || !dialect.isTransient(error)) throw error;
+        }
+      }
+    },
+
+    async find(workspaceId: string, runId: string): Promise<JourneyRun | undefined> {
+      const row = await db.selectFrom('journey_runs').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', runId).executeTakeFirst();
+      return row ? toRun(row) : undefined;
+    },
+
+    /** The subject's runs not yet ended, of every journey: where an event or a goal is delivered. */
+    async activeOf(workspaceId: string, subject: JourneySubjectRef): Promise<JourneyRun[]> {
+      const rows = await db
+        .selectFrom('journey_runs')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('subject_kind', '=', subject.kind)
+        .where('subject_id', '=', subject.id)
+        .where('ended_at', 'is', null)
+        .orderBy('entered_at')
+        .execute();
+      return rows.map(toRun);
+    },
+
+    /**
+     * Stores an advance of `run` atomically: the new state and timer, its effects in the
+     * ledger and its visits. A compare-and-set on the version the advance started from: when
+     * another process committed first, nothing is written and the result is false (reload and
+     * advance again). Effects whose key is already in the ledger are not added twice.
+     */
+    async commit(workspaceId: string, run: Pick<JourneyRun, 'id' | 'journeyId' | 'version'>, advance: Advance, now: number): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('journey_runs')
+          .set({ ...stateColumns(advance.state, now), version: run.version + 1, leased_until: null })
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', run.id)
+          .where('version', '=', run.version)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) return false;
+        await recordAdvance(trx, workspaceId, run.id, run.journeyId, advance, now);
+        return true;
+      });
+    },
+
+    /**
+     * Claims up to `limit` runs whose timer is due and that no live lease holds, leasing them
+     * for `leaseMs`. On PostgreSQL the rows are read `FOR UPDATE SKIP LOCKED` in the claiming
+     * transaction, so workers claiming at once take different runs without waiting on each
+     * other; SQLite's writer lock serialises claims. The lease outlives the transaction: the
+     * commit of the advance clears it, and if the worker dies, it expires and the run is due again.
+     */
+    async claimDue(options: ClaimOptions): Promise<ClaimedRun[]> {
+      const leasedUntil = options.now + options.leaseMs;
+      if (options.workspaceIds?.length === 0) return [];
+      return db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .selectFrom('journey_runs')
+          .select(['workspace_id', 'id', 'journey_id'])
+          .where('status', '=', 'waiting')
+          .where('wake_at', '<=', options.now)
+          .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<=', options.now)]))
+          .$if(options.workspaceIds !== undefined, (q) => q.where('workspace_id', 'in', [...options.workspaceIds!]))
+          .orderBy('wake_at')
+          .limit(options.limit)
+          .$if(dialect.capabilities.rowLocks, (q) => q.forUpdate())
+          .$if(dialect.capabilities.skipLocked, (q) => q.skipLocked())
+          .execute();
+        if (rows.length === 0) return [];
+        await trx
+          .updateTable('journey_runs')
+          .set({ leased_until: leasedUntil })
+          .where(({ eb, refTuple, tuple }) => eb(refTuple('workspace_id', 'id'), 'in', rows.map((r) => tuple(r.workspace_id, r.id))))
+          .execute();
+        return rows.map((r) => ({ workspaceId: r.workspace_id, runId: r.id, journeyId: r.journey_id, leasedUntil }));
+      });
+    },
+  };
+}
+
+/** Inserts an advance's effects (each once under its key) and visits. */
+async function recordAdvance(trx: Transaction<Database>, workspaceId: string, runId: string, journeyId: string, advance: Advance, now: number): Promise<void> {
+  if (advance.effects.length > 0) {
+    await trx
+      .insertInto('journey_effects')
+      .values(
+        advance.effects.map((effect) => ({
+          workspace_id: workspaceId, key: effect.key, run_id: runId, journey_id: journeyId, step_id: effect.stepId, kind: effect.kind, payload: JSON.stringify(effect),
+          status: 'pending' as const, attempts: 0, next_attempt_at: now, leased_until: null, last_error: null, created_at: now, done_at: null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['workspace_id', 'key']).doNothing())
+      .execute();
+  }
+  if (advance.entered.length > 0) {
+    await trx
+      .insertInto('journey_visits')
+      .values(advance.entered.map((stepId) => ({ workspace_id: workspaceId, journey_id: journeyId, run_id: runId, step_id: stepId, at: now, arm: advance.state.arms[stepId] ?? null })))
+      .execute();
+  }
+}
+
+function stateColumns(state: RunState, now: number) {
+  const ended = ENDED.includes(state.status);
+  return {
+    status: state.status,
+    state: JSON.stringify(state),
+    wake_at: state.status === 'waiting' ? state.wakeAt : null,
+    updated_at: now,
+    ended_at: ended ? now : null,
+  };
+}
+
+function toRun(row: JourneyRunTable): JourneyRun {
+  return {
+    workspaceId: row.workspace_id, id: row.id, journeyId: row.journey_id, subject: { kind: row.subject_kind, id: row.subject_id },
+    state: JSON.parse(row.state) as RunState, trigger: JSON.parse(row.trigger_data) as Record<string, unknown>, version: Number(row.version),
+    enteredAt: Number(row.entered_at), updatedAt: Number(row.updated_at), endedAt: row.ended_at === null ? null : Number(row.ended_at),
+  };
+}
