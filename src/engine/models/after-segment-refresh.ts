@@ -1,5 +1,6 @@
 import type { SegmentChange } from '../../store/segment-membership-queries.js';
 import type { EngineContext } from '../context.js';
+import { journeysAfterMembershipChanges } from '../journeys/journey-triggers.js';
 import { scheduleRecurringTasks } from '../tasks/recurring-tasks.js';
 import { advancePhases } from './advance-phases.js';
 import { escalateAccounts } from './escalate-accounts.js';
@@ -19,6 +20,7 @@ export type AccountScope = { all: true } | { all: false; groupIds: ReadonlySet<s
  */
 export async function afterSegmentRefresh(context: EngineContext, workspaceId: string, changes: readonly SegmentChange[], options: { timePassed?: boolean } = {}): Promise<void> {
   const timePassed = options.timePassed ?? true;
+  await journeysAfterMembershipChanges(context, workspaceId, changes);
   const scope: AccountScope = timePassed ? { all: true } : { all: false, groupIds: new Set(changes.map((c) => c.subjectId)) };
   if (!scope.all && scope.groupIds.size === 0) return;
   await advancePhases(context, workspaceId, 'phases', scope);

@@ -3,6 +3,7 @@ import { touchOf, type EngagementModel } from '../../core/models/engagement-mode
 import type { AccountModel } from '../../core/records.js';
 import { stoppedTemplates, tasksForMove, type Placement } from '../../core/tasks/task-plan.js';
 import type { EngineContext } from '../context.js';
+import { journeysAfterModelMove } from '../journeys/journey-triggers.js';
 import { ensureOwner, releaseOwner } from '../team/account-owners.js';
 
 /** An account's move from one placement to another, as the human side reacts to it. */
@@ -27,6 +28,9 @@ export function placementOf(model: EngagementModel | undefined, current: Pick<Ac
  * check-ins end with onboarding). Task keys make this safe to repeat for the same move.
  */
 export async function reactToMove(context: EngineContext, workspaceId: string, move: PlacementMove, definitions: readonly Definition[]): Promise<void> {
+  await journeysAfterModelMove(context, workspaceId, {
+    groupId: move.groupId, fromModel: move.before?.modelId ?? null, fromPhase: move.before?.phaseId ?? null, toModel: move.after.modelId, toPhase: move.after.phaseId, at: move.at,
+  });
   const templates = definitions.flatMap((d) => (d.kind === 'TaskTemplate' ? [d.spec] : []));
   let ownerId: string | null = null;
   if (move.after.touch === 'high') {
