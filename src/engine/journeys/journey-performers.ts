@@ -1,0 +1,45 @@
+import type { EmailSender } from '../channels/email-message.js';
+import type { EngineContext } from '../context.js';
+import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import { placementOf, reactToMove } from '../models/model-moves.js';
+import type { JourneyLookup } from './advance-run.js';
+import { PermanentEffectFailure, storePerformers, type EffectPerformers } from './effect-performers.js';
+import { emailPerformer } from './message-performers.js';
+
+/** The journeys in force in a workspace, by id, as the worker looks them up. */
+export const journeysInForce = (context: EngineContext): JourneyLookup => async (workspaceId, journeyId) =>
+  (await effectiveDefinitions(context, workspaceId)).flatMap((d) => (d.kind === 'Journey' && d.spec.id === journeyId ? [d.spec] : []))[0];
+
+/**
+ * Every performer the worker needs: tasks and traits in the store, e-mail through the sender
+ * (SMTP or the outbox), and engagement-model changes through the same path as every other
+ * move (history, owner, tasks). In-app messages and webhooks are not delivered yet: such an
+ * effect fails permanently with a message saying so, visible in the run's ledger.
+ */
+export function journeyPerformers(context: EngineContext, sender: EmailSender): EffectPerformers {
+  return {
+    ...storePerformers(context),
+    email: emailPerformer(context, sender),
+    'in-app': async () => {
+      throw new PermanentEffectFailure('in-app messages are not delivered yet');
+    },
+    webhook: async () => {
+      throw new PermanentEffectFailure('webhooks are not delivered yet');
+    },
+    async 'change-model'(effect, claim) {
+      if (claim.subject.kind !== 'account') throw new PermanentEffectFailure('only an account journey changes an engagement model');
+      const { workspaceId } = claim;
+      const definitions = await effectiveDefinitions(context, workspaceId);
+      const model = definitions.flatMap((d) => (d.kind === 'EngagementModel' && d.spec.id === effect.model ? [d.spec] : []))[0];
+      if (!model) throw new PermanentEffectFailure(`engagement model ${effect.model} does not exist`);
+      const current = await context.store.accountModels.find(workspaceId, claim.subject.id);
+      const now = context.clock.now();
+      const phaseId = effect.phase && model.phases.some((p) => p.id === effect.phase) ? effect.phase : model.phases[0]!.id;
+      const next = { groupId: claim.subject.id, modelId: model.id, phaseId, ruleId: null, reason: effect.reason, since: now, phaseSince: now };
+      const by = `journey ${claim.journeyId}`;
+      if (!(await context.store.accountModels.change(workspaceId, next, by, effect.reason, current ? { expected: current } : {}))) return;
+      const models = new Map(definitions.flatMap((d) => (d.kind === 'EngagementModel' ? [[d.spec.id, d.spec] as const] : [])));
+      await reactToMove(context, workspaceId, { groupId: next.groupId, at: now, changedBy: by, before: current ? placementOf(models.get(current.modelId), current, null) : null, after: placementOf(model, next, null) }, definitions);
+    },
+  };
+}

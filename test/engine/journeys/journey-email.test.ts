@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openEmailSender } from '../../../src/engine/channels/email-channel.js';
+import { createMemoryOutbox } from '../../../src/engine/channels/outbox-sender.js';
+import { applyDefinitions } from '../../../src/engine/definitions/apply-definitions.js';
+import { JourneyWorker } from '../../../src/engine/journeys/journey-worker.js';
+import { journeyPerformers, journeysInForce } from '../../../src/engine/journeys/journey-performers.js';
+import { startJourneyRun } from '../../../src/engine/journeys/start-journey-run.js';
+import type { JourneyDefinition } from '../../../src/core/journeys/journey-definition.js';
+import type { Store } from '../../../src/store/store.js';
+import { TestClock, testContext } from '../../support/context.js';
+import { DATABASES, newWorkspaceId, openTestStore } from '../../support/databases.js';
+import { messages, newId } from '../../support/messages.js';
+import { startSmtpSink } from '../channels/smtp-sink.js';
+
+const DAY = 86_400_000;
+
+const DEFINITIONS = `kind: MessageTemplate
+spec:
+  id: welcome
+  name: Welcome
+  channel: email
+  defaultLocale: en
+  locales:
+    en: { subject: "Welcome to {{ account.name }}, {{ contact.firstName }}", html: "<p>Hi {{ contact.firstName }}</p>", text: "Hi {{ contact.firstName }}" }
+    nb: { subject: "Velkommen til {{ account.name }}, {{ contact.firstName }}", html: "<p>Hei {{ contact.firstName }}</p>", text: "Hei {{ contact.firstName }}" }
+---
+kind: Journey
+spec:
+  id: welcome
+  name: Welcome
+  trigger: { api: {} }
+  steps:
+    - { id: hello, email: { template: welcome } }
+    - { id: two-days, wait: { for: { days: 2 } } }
+    - { id: follow-up, task: { type: check-in, title: Follow up on the welcome, dueInDays: 1 } }
+`;
+
+for (const database of DATABASES) {
+  describe(`a journey sends e-mail through SMTP on ${database.name}`, () => {
+    let store: Store;
+    before(async () => (store = await openTestStore(database)));
+    after(async () => store.close());
+
+    test('each contact gets the template in their locale once, and the run goes on after its wait', async () => {
+      const clock = new TestClock(Date.UTC(2026, 2, 2, 9));
+      const context = testContext(store, clock);
+      const ws = newWorkspaceId();
+      await store.workspaces.ensure(ws, ws, clock.now());
+      await store.writeMessages(ws, messages([
+        { type: 'identify', userId: 'ann', traits: { email: 'ann@acme.example', name: 'Ann Berg', locale: 'nb-NO' } },
+        { type: 'identify', userId: 'bob', traits: { email: 'bob@acme.example', name: 'Bob Stone', locale: 'en-GB' } },
+        { type: 'group', userId: 'ann', groupId: 'acme', traits: { name: 'Acme' } },
+        { type: 'group', userId: 'bob', groupId: 'acme', traits: {} },
+      ], clock.now()), newId);
+      const applied = await applyDefinitions(context, ws, [{ name: 'welcome.yaml', text: DEFINITIONS }], 'test');
+      assert.ok(applied.ok, JSON.stringify(applied));
+      const journey = applied.applied.find((d) => d.kind === 'Journey')!.spec as JourneyDefinition;
+
+      await using sink = await startSmtpSink({ user: 'touchpoint', password: 'secret' });
+      await using sender = openEmailSender({ smtpUrl: `smtp://touchpoint:secret@127.0.0.1:${sink.port}`, from: 'Acme Success <success@acme.example>' }, createMemoryOutbox());
+      const worker = new JourneyWorker(context, { journeys: journeysInForce(context), performers: journeyPerformers(context, sender), workspaceIds: [ws] });
+      for (const userId of ['ann', 'bob']) {
+        const contact = await store.contacts.findByUserId(ws, userId);
+        assert.ok((await startJourneyRun(context, ws, journey, { kind: 'contact', id: contact!.id })).started);
+      }
+      await worker.runOnce();
+      await worker.runOnce();
+      assert.deepEqual(sink.received.map((r) => r.mail.subject).sort(), ['Velkommen til Acme, Ann', 'Welcome to Acme, Bob']);
+      assert.equal(sink.received.find((r) => r.envelope.to[0] === 'ann@acme.example')?.mail.text?.trim(), 'Hei Ann');
+
+      clock.advance(2 * DAY);
+      await worker.runOnce();
+      const tasks = await store.tasks.list(ws, { groupId: 'acme', limit: 10 }, clock.now());
+      assert.deepEqual(tasks.map((t) => t.title), ['Follow up on the welcome', 'Follow up on the welcome']);
+      assert.equal(sink.received.length, 2, 'nothing was sent twice');
+    });
+  });
+}
