@@ -177,5 +177,16 @@ for (const database of DATABASES) {
       assert.deepEqual(search.items.map((a) => a.groupId), ['g2']);
       assert.deepEqual((await store.accounts.facets(ws)).plans, ['enterprise', 'starter']);
     });
+
+    test('an identify call without locale or time zone traits takes them from its context', async () => {
+      const ws = newWorkspaceId();
+      await store.writeMessages(ws, messages([
+        { type: 'identify', userId: 'ann', traits: { email: 'ann@example.com' }, context: { locale: 'nb-NO', timezone: 'Europe/Oslo' } },
+        { type: 'identify', userId: 'bob', traits: { locale: 'cs' }, context: { locale: 'en-US' } },
+      ]), newId);
+      const ann = await store.contacts.findByUserId(ws, 'ann');
+      assert.deepEqual([ann?.locale, ann?.timezone], ['nb-NO', 'Europe/Oslo']);
+      assert.equal((await store.contacts.findByUserId(ws, 'bob'))?.locale, 'cs', 'a trait wins over the context');
+    });
   });
 }

@@ -55,7 +55,7 @@ export async function writeMessages(
     const stored = fresh.filter((m) => inserted.has(m.messageId));
     await addToActivityRollup(trx, workspaceId, activityOf(stored.map((m) => ({ timestamp: m.timestamp, interaction: interactions.get(m.messageId) ?? null }))));
     for (const merge of contactOf.merges) await mergeContacts(trx, dialect, workspaceId, merge.from, contactOf.finalId(merge.into));
-    await applyContactTraits(trx, dialect, workspaceId, stored.filter((m) => m.type === 'identify').map((m) => ({ contactId: contactOf.contactOfMessage(m.messageId)!, traits: m.traits, at: m.receivedAt })));
+    await applyContactTraits(trx, dialect, workspaceId, stored.filter((m) => m.type === 'identify').map((m) => ({ contactId: contactOf.contactOfMessage(m.messageId)!, traits: withContextProfile(m), at: m.receivedAt })));
     const withGroup = stored.filter((m) => m.groupId !== null);
     const accounts = await applyAccountTraits(trx, dialect, workspaceId, withGroup.map((m) => ({ groupId: m.groupId!, traits: m.type === 'group' ? m.traits : {}, at: m.receivedAt })));
     const memberships = await addMemberships(trx, workspaceId, withGroup.flatMap((m) => {
@@ -84,6 +84,19 @@ function touchedBy(fresh: readonly SegmentMessage[], withGroup: readonly Segment
   }
   for (const merge of contactOf.merges) contacts.add(merge.from).add(contactOf.finalId(merge.into));
   return { contacts: [...contacts], accounts: [...new Set(withGroup.map((m) => m.groupId!))] };
+}
+
+/**
+ * An identify call's traits, with the locale and time zone its library put in `context`
+ * (analytics.js and the mobile SDKs send them there) when the traits do not say: journeys
+ * write to people in their language and wait for their morning.
+ */
+function withContextProfile(m: SegmentMessage): Record<string, unknown> {
+  const { locale, timezone } = m.context as { locale?: unknown; timezone?: unknown };
+  const traits = { ...m.traits };
+  if (traits['locale'] === undefined && typeof locale === 'string' && locale !== '') traits['locale'] = locale;
+  if (traits['timezone'] === undefined && typeof timezone === 'string' && timezone !== '') traits['timezone'] = timezone;
+  return traits;
 }
 
 /** Drops messages already stored, and repeats of one `messageId` within the batch. */
