@@ -23,10 +23,17 @@ export interface JourneyWorkerOptions {
   pollMs?: number;
   delay?: Delay;
   onError?: (error: unknown) => void;
+  /**
+   * Work that brings new runs and inputs, done at the start of every pass (the event feed,
+   * date triggers); each returns how much it did, so a busy feed keeps the worker going.
+   */
+  feeds?: readonly (() => Promise<number>)[];
 }
 
 /** What one pass did. */
 export interface WorkerPass {
+  /** Inputs the feeds delivered. */
+  fed: number;
   /** Runs whose timer came and that moved on. */
   advanced: number;
   /** Effects performed and recorded done. */
@@ -65,7 +72,7 @@ export class JourneyWorker implements AsyncDisposable {
     options: JourneyWorkerOptions,
   ) {
     this.#options = {
-      batchSize: 50, runLeaseMs: 60_000, effectLeaseMs: 5 * 60_000, maxAttempts: MAX_EFFECT_ATTEMPTS, retryDelay, pollMs: 1_000, delay: realDelay,
+      batchSize: 50, runLeaseMs: 60_000, effectLeaseMs: 5 * 60_000, maxAttempts: MAX_EFFECT_ATTEMPTS, retryDelay, pollMs: 1_000, delay: realDelay, feeds: [],
       onError: (error) => console.error('journey worker:', error),
       ...options,
     };
@@ -112,7 +119,14 @@ export class JourneyWorker implements AsyncDisposable {
   }
 
   async #pass(): Promise<WorkerPass> {
-    const result: WorkerPass = { advanced: 0, performed: 0, failed: 0, dead: 0, errors: 0 };
+    const result: WorkerPass = { fed: 0, advanced: 0, performed: 0, failed: 0, dead: 0, errors: 0 };
+    for (const feed of this.#options.feeds) {
+      try {
+        result.fed += await feed();
+      } catch (error) {
+        this.#options.onError(error);
+      }
+    }
     const { store, clock } = this.context;
     const { batchSize: limit, workspaceIds } = this.#options;
     const journeys = cached(this.#options.journeys);
@@ -163,7 +177,7 @@ export class JourneyWorker implements AsyncDisposable {
 }
 
 function busy(pass: WorkerPass): boolean {
-  return pass.advanced + pass.performed + pass.failed + pass.dead > 0;
+  return pass.fed + pass.advanced + pass.performed + pass.failed + pass.dead > 0;
 }
 
 /** A journey is looked up once per pass, however many of its runs are due. */
