@@ -157,6 +157,12 @@ for (const database of DATABASES) {
       assert.deepEqual(await members(ws, 'contact', { segment: { id: 'vip' } }, { vip: [a] }), ['a']);
       assert.deepEqual(await members(ws, 'contact', { segment: { id: 'vip', in: false } }, { vip: [a] }), ['b']);
       assert.deepEqual(await members(ws, 'contact', { segment: { id: 'other' } }, { vip: [a] }), []);
+      // Read from the stored memberships in SQL instead, as a full refresh does: the same answers.
+      await store.segmentMemberships.replace(ws, 'vip', [a], NOW);
+      const stored = (condition: Condition) => store.segmentMembers(ws, { id: 's', name: 's', subject: 'contact', condition }, { now: NOW, segmentMembers: () => 'stored' });
+      assert.deepEqual(await stored({ segment: { id: 'vip' } }), [a]);
+      assert.deepEqual((await stored({ segment: { id: 'vip', in: false } })).length, 1);
+      assert.deepEqual(await stored({ segment: { id: 'other' } }), []);
     });
 
     test('account segments read typed fields, members’ events and contacts rollups', async () => {

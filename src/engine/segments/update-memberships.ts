@@ -43,9 +43,10 @@ export async function updateMemberships(context: EngineContext, workspaceId: str
     const known = [...references.keys()].filter((id) => inForce.has(id));
     let changes: SegmentChange[];
     if (scope.whole.has(segment.id)) {
-      const lists = new Map<string, string[]>();
-      for (const id of known) lists.set(id, await store.segmentMemberships.members(workspaceId, id));
-      const members = await store.segmentMembers(workspaceId, segment, { now, segmentMembers: (id) => lists.get(id) ?? [] });
+      // References read the stored members in SQL: refreshed just before, in dependency order,
+      // and possibly too many to bind as parameters.
+      const stored = new Set(known);
+      const members = await store.segmentMembers(workspaceId, segment, { now, segmentMembers: (id) => (stored.has(id) ? 'stored' : []) });
       changes = await store.segmentMemberships.replace(workspaceId, segment.id, members, now);
     } else {
       const affected = new Set<string>();

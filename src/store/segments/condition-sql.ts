@@ -13,7 +13,12 @@ import { documentValueSql, subjectEventsFrom, subjectId, traitValueSql, type Sub
 export interface ConditionContext {
   dialect: StoreDialect;
   now: number;
-  segmentMembers: (segmentId: string) => readonly string[];
+  /**
+   * Members of a referenced segment: a list (bound as parameters), or `stored` to read the
+   * stored memberships in SQL — for a full refresh, where the referenced segment was just
+   * refreshed and may have more members than a statement can bind (~32k on SQLite).
+   */
+  segmentMembers: (segmentId: string) => readonly string[] | 'stored';
   /** A fresh table alias for a subquery, unique in the statement. */
   newAlias: (prefix: string) => string;
 }
@@ -47,7 +52,13 @@ export function conditionSql(condition: Condition, subject: SubjectSql, context:
       return trendSql(tagged.body, subject, context);
     case 'segment': {
       const members = context.segmentMembers(tagged.body.id);
-      const isIn = members.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${subjectId(subject)} in (${sql.join([...members])}))`;
+      const sm = sql.id(context.newAlias('sm'));
+      const isIn =
+        members === 'stored'
+          ? sql<SqlBool>`exists (select 1 from segment_members as ${sm} where ${sm}.workspace_id = ${sql.ref(`${subject.alias}.workspace_id`)} and ${sm}.segment_id = ${tagged.body.id} and ${sm}.subject_id = ${subjectId(subject)})`
+          : members.length === 0
+            ? sql<SqlBool>`false`
+            : sql<SqlBool>`(${subjectId(subject)} in (${sql.join([...members])}))`;
       return (tagged.body.in ?? true) ? isIn : sql<SqlBool>`(not ${isIn})`;
     }
     case 'contacts':

@@ -9,7 +9,7 @@ import { subjectIn, type SubjectSql } from './subject-sql.js';
 export interface SegmentMembersOptions {
   now: number;
   /** Members of other segments a definition refers to, as last computed; none when absent. */
-  segmentMembers?: (segmentId: string) => readonly string[];
+  segmentMembers?: (segmentId: string) => readonly string[] | 'stored';
   /**
    * Evaluate only these subjects (ids of the segment's kind); ids that are no subject are
    * left out of the answer. Absent: every subject of the workspace.
