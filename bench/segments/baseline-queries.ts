@@ -20,7 +20,9 @@ export interface BaselineRun {
  * (`segmentMembers`: the condition tree as one WHERE), so both sides do the same evaluation;
  * what the baseline leaves out is everything around it: Kysely, reading the stored members
  * of referenced segments, comparing with the stored members, and writing members and their
- * entries and exits. A reference reads the members the baseline itself found just before.
+ * entries and exits. A reference reads the stored members in SQL, as Touchpoint's full refresh
+ * does (a list of more than ~32k members cannot be bound as parameters); Touchpoint's own
+ * refresh, run just before, stored them, and the run fails unless both find the same members.
  */
 export async function runBaseline(database: BenchDatabase, workspaceId: string, segments: readonly SegmentDefinition[], now: number): Promise<BaselineRun> {
   const members = new Map<string, string[]>();
@@ -28,7 +30,7 @@ export async function runBaseline(database: BenchDatabase, workspaceId: string, 
   const started = performance.now();
   for (const segment of dependencyOrder(segments)) {
     const segmentStarted = performance.now();
-    const query = compileMembersQuery(database.store, workspaceId, segment, now, (id) => members.get(id) ?? []);
+    const query = compileMembersQuery(database.store, workspaceId, segment, now, (id) => (segments.some((s) => s.id === id) ? 'stored' : []));
     const rows = await database.query(query.sql, query.parameters);
     members.set(segment.id, rows.map((row) => row['id'] as string));
     perSegment.set(segment.id, (performance.now() - segmentStarted) / 1000);
@@ -37,7 +39,7 @@ export async function runBaseline(database: BenchDatabase, workspaceId: string, 
 }
 
 /** The statement `segmentMembers` (src/store/segments/segment-members.ts) runs over every subject. */
-function compileMembersQuery(store: Store, workspaceId: string, definition: SegmentDefinition, now: number, segmentMembers: (id: string) => readonly string[]): CompiledQuery {
+function compileMembersQuery(store: Store, workspaceId: string, definition: SegmentDefinition, now: number, segmentMembers: (id: string) => readonly string[] | 'stored'): CompiledQuery {
   let aliases = 0;
   const where = conditionSql(definition.condition, { kind: definition.subject, alias: 's' }, {
     dialect: store.dialect,
