@@ -30,6 +30,7 @@ export interface Database {
   journey_runs: JourneyRunTable;
   journey_effects: JourneyEffectTable;
   journey_visits: JourneyVisitTable;
+  journey_feed_cursors: JourneyFeedCursorTable;
 }
 
 export interface WorkspaceTable {
@@ -331,4 +332,18 @@ export interface JourneyVisitTable {
   step_id: string;
   at: number;
   arm: string | null;
+}
+
+/** Where the journey event feed stands in a workspace, and which feeder holds it. */
+export interface JourneyFeedCursorTable {
+  workspace_id: string;
+  /** Events up to this id have been delivered to journeys. */
+  position: number;
+  /** The highest event id when the pending horizon was taken; null when none is pending. */
+  horizon: number | null;
+  /** JSON list of the event writes under way when the horizon was taken. */
+  horizon_writers: string | null;
+  claims: number;
+  leased_until: number | null;
+  updated_at: number;
 }

@@ -2,13 +2,8 @@ import type { EmailSender } from '../channels/email-message.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
 import { placementOf, reactToMove } from '../models/model-moves.js';
-import type { JourneyLookup } from './advance-run.js';
 import { PermanentEffectFailure, storePerformers, type EffectPerformers } from './effect-performers.js';
 import { emailPerformer } from './message-performers.js';
-
-/** The journeys in force in a workspace, by id, as the worker looks them up. */
-export const journeysInForce = (context: EngineContext): JourneyLookup => async (workspaceId, journeyId) =>
-  (await effectiveDefinitions(context, workspaceId)).flatMap((d) => (d.kind === 'Journey' && d.spec.id === journeyId ? [d.spec] : []))[0];
 
 /**
  * Every performer the worker needs: tasks and traits in the store, e-mail through the sender

@@ -1,12 +1,20 @@
 import type { SegmentChange } from '../../store/segment-membership-queries.js';
 import type { EngineContext } from '../context.js';
+import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import { deliverModelMove, type ModelMove } from './triggers/model-triggers.js';
+import { deliverMembershipChanges } from './triggers/segment-triggers.js';
 
 /**
  * Where journeys learn that something happened to a subject. These hooks are called by the
  * segment refresher (entries and exits) and by engagement-model moves; events reach journeys
- * through the worker's event feed.
+ * through the event feed (`feedJourneys`), dates through `scheduleDateTriggers`.
  */
-export async function journeysAfterMembershipChanges(_context: EngineContext, _workspaceId: string, _changes: readonly SegmentChange[]): Promise<void> {}
+export async function journeysAfterMembershipChanges(context: EngineContext, workspaceId: string, changes: readonly SegmentChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await deliverMembershipChanges(context, workspaceId, await effectiveDefinitions(context, workspaceId), changes);
+}
 
 /** An account changed engagement model or phase. */
-export async function journeysAfterModelMove(_context: EngineContext, _workspaceId: string, _move: { groupId: string; fromModel: string | null; fromPhase: string | null; toModel: string; toPhase: string; at: number }): Promise<void> {}
+export async function journeysAfterModelMove(context: EngineContext, workspaceId: string, move: ModelMove): Promise<void> {
+  await deliverModelMove(context, workspaceId, await effectiveDefinitions(context, workspaceId), move);
+}

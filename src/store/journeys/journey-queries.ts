@@ -4,6 +4,7 @@ import type { StoreDialect } from '../dialects/dialect.js';
 import { journeyEffectQueries } from './journey-effects.js';
 import { journeyRunQueries, type JourneySubjectRef } from './journey-runs.js';
 import { journeyStats } from './journey-stats.js';
+import { journeyTriggerQueries } from './journey-trigger-queries.js';
 import { loadJourneySubject } from './journey-subject.js';
 import { setSubjectTrait } from './subject-traits.js';
 
@@ -14,6 +15,7 @@ export function journeyQueries(db: Kysely<Database>, dialect: StoreDialect) {
     effects: journeyEffectQueries(db, dialect),
     stats: (workspaceId: string, journeyId: string) => journeyStats(db, workspaceId, journeyId),
     loadSubject: (workspaceId: string, subject: JourneySubjectRef) => loadJourneySubject(db, dialect, workspaceId, subject),
+    triggers: journeyTriggerQueries(db, dialect),
     setTrait: (workspaceId: string, subject: JourneySubjectRef, name: string, value: unknown, at: number) => setSubjectTrait(db, dialect, workspaceId, subject, name, value, at),
   };
 }

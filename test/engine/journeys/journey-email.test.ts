@@ -4,7 +4,8 @@ import { openEmailSender } from '../../../src/engine/channels/email-channel.js';
 import { createMemoryOutbox } from '../../../src/engine/channels/outbox-sender.js';
 import { applyDefinitions } from '../../../src/engine/definitions/apply-definitions.js';
 import { JourneyWorker } from '../../../src/engine/journeys/journey-worker.js';
-import { journeyPerformers, journeysInForce } from '../../../src/engine/journeys/journey-performers.js';
+import { journeyPerformers } from '../../../src/engine/journeys/journey-performers.js';
+import { journeyLookup } from '../../../src/engine/journeys/journeys-in-force.js';
 import { startJourneyRun } from '../../../src/engine/journeys/start-journey-run.js';
 import type { JourneyDefinition } from '../../../src/core/journeys/journey-definition.js';
 import type { Store } from '../../../src/store/store.js';
@@ -59,7 +60,7 @@ for (const database of DATABASES) {
 
       await using sink = await startSmtpSink({ user: 'touchpoint', password: 'secret' });
       await using sender = openEmailSender({ smtpUrl: `smtp://touchpoint:secret@127.0.0.1:${sink.port}`, from: 'Acme Success <success@acme.example>' }, createMemoryOutbox());
-      const worker = new JourneyWorker(context, { journeys: journeysInForce(context), performers: journeyPerformers(context, sender), workspaceIds: [ws] });
+      const worker = new JourneyWorker(context, { journeys: journeyLookup(context), performers: journeyPerformers(context, sender), workspaceIds: [ws] });
       for (const userId of ['ann', 'bob']) {
         const contact = await store.contacts.findByUserId(ws, userId);
         assert.ok((await startJourneyRun(context, ws, journey, { kind: 'contact', id: contact!.id })).started);

@@ -1,0 +1,125 @@
+import { eventMatches } from '../../../core/journeys/advance-journey.js';
+import type { JourneyDefinition } from '../../../core/journeys/journey-definition.js';
+import type { FedEvent, FeedHorizon } from '../../../store/journeys/journey-feed.js';
+import type { JourneySubjectRef } from '../../../store/journeys/journey-runs.js';
+import type { EngineContext } from '../../context.js';
+import { advanceRun } from '../advance-run.js';
+import { journeysInForce, lookupAmong } from '../journeys-in-force.js';
+import { startJourneyRun } from '../start-journey-run.js';
+
+export interface FeedOptions {
+  /** Defaults to the context's clock. */
+  now?: number;
+  /** Events read per workspace and pass. */
+  batchSize?: number;
+  /** Only these workspaces; when absent, every workspace with a journey stored or a cursor. */
+  workspaceIds?: readonly string[];
+  /** How long a claimed cursor is held: longer than a batch takes. A feeder that dies releases it this late. */
+  leaseMs?: number;
+}
+
+/** What one pass of the feed did. */
+export interface FeedPass {
+  /** Track events read and delivered. */
+  events: number;
+  /** Runs started by an event trigger. */
+  started: number;
+  /** Runs an event moved on (a wait continued, a goal converted). */
+  advanced: number;
+  /**
+   * Whether every workspace served was read through its newest event. False when a batch was
+   * full, a cursor was held by another feeder, or event writes under way keep the horizon
+   * from being read yet: another pass will find more.
+   */
+  caughtUp: boolean;
+}
+
+/**
+ * Delivers new track events to journeys, per workspace: claims the workspace's cursor, reads
+ * the next batch of events after it, and for each event, in id order, delivers it to the
+ * subject's active runs (`{ kind: 'goal' }` when it is the journey's goal, else
+ * `{ kind: 'event' }`, which a run waiting for it continues on) and then starts runs of the
+ * journeys it triggers; then moves the cursor.
+ *
+ * Delivery is at least once: the runs are advanced (each in its own transaction) before the
+ * cursor moves, so a feeder dying in between leaves the cursor behind, and the batch is read
+ * again by the next claim once the lease has run out. Re-delivery is harmless: a start is
+ * refused while the subject's run is active or by the entry rule, and a restart under
+ * `againAfter` is refused when a run was already started by that very event; a goal or an exit
+ * for an ended run changes nothing; an event changes nothing for a run no longer waiting for
+ * it. The one exception: a run that, between the two deliveries, came to wait for an event of
+ * the same name again would take the re-delivered one.
+ */
+export async function feedJourneys(context: EngineContext, options: FeedOptions = {}): Promise<FeedPass> {
+  const feed = context.store.journeys.triggers.feed;
+  const workspaceIds = options.workspaceIds ?? (await feed.workspaces());
+  const pass: FeedPass = { events: 0, started: 0, advanced: 0, caughtUp: true };
+  for (const workspaceId of workspaceIds) {
+    const now = options.now ?? context.clock.now();
+    const claim = await feed.claim(workspaceId, now, options.leaseMs ?? 60_000);
+    if (!claim) {
+      pass.caughtUp = false;
+      continue;
+    }
+    let horizon: FeedHorizon = claim.horizon && claim.horizon.id > claim.position ? claim.horizon : await feed.horizon(workspaceId);
+    if ((await feed.stillWriting(horizon.writers)).length > 0) {
+      // Some event below the horizon may not be committed yet: read nothing, look again next pass.
+      await feed.release(claim, claim.position, horizon, now);
+      pass.caughtUp = false;
+      continue;
+    }
+    horizon = { id: horizon.id, writers: [] };
+    const journeys = await journeysInForce(context, workspaceId);
+    const limit = options.batchSize ?? 100;
+    // Without journeys nothing listens: the cursor skips ahead, and a journey made later starts from then.
+    const events = journeys.length > 0 ? await feed.events(workspaceId, claim.position, horizon.id, limit) : [];
+    for (const event of events) {
+      const done = await deliver(context, workspaceId, journeys, event);
+      pass.started += done.started;
+      pass.advanced += done.advanced;
+    }
+    pass.events += events.length;
+    const full = events.length === limit;
+    const position = full ? events[events.length - 1]!.id : horizon.id;
+    if (full) pass.caughtUp = false;
+    await feed.release(claim, position, position < horizon.id ? horizon : null, options.now ?? context.clock.now());
+  }
+  return pass;
+}
+
+/** Delivers one event: to the subject's active runs first, then to the journeys it starts. */
+async function deliver(context: EngineContext, workspaceId: string, journeys: readonly JourneyDefinition[], event: FedEvent): Promise<{ started: number; advanced: number }> {
+  const done = { started: 0, advanced: 0 };
+  const lookup = lookupAmong(journeys);
+  const input = { name: event.name, properties: event.properties };
+  const subjects: JourneySubjectRef[] = [
+    ...(event.contactId ? [{ kind: 'contact' as const, id: event.contactId }] : []),
+    ...(event.groupId ? [{ kind: 'account' as const, id: event.groupId }] : []),
+  ];
+  for (const subject of subjects) {
+    for (const run of await context.store.journeys.runs.activeOf(workspaceId, subject)) {
+      const journey = journeys.find((j) => j.id === run.journeyId);
+      // A run of a journey no longer in force exits when its timer comes.
+      if (!journey) continue;
+      // Reaching the goal ends the run before the event could move it on.
+      const reached = journey.goal !== undefined && eventMatches(journey.goal.event, input);
+      const awaited = run.state.awaiting !== null && eventMatches(run.state.awaiting, input);
+      if (!reached && !awaited) continue;
+      const result = await advanceRun(context, workspaceId, run.id, reached ? { kind: 'goal' } : { kind: 'event', ...input }, lookup);
+      if (result.changed) done.advanced++;
+    }
+    for (const journey of journeys) {
+      if (journey.subject !== subject.kind || !('event' in journey.trigger) || !eventMatches(journey.trigger.event, input)) continue;
+      if ('againAfter' in journey.entry && (await startedBy(context, workspaceId, journey.id, subject, event.id))) continue;
+      const trigger = { event: { id: event.id, name: event.name, properties: event.properties, receivedAt: event.receivedAt } };
+      if ((await startJourneyRun(context, workspaceId, journey, subject, trigger)).started) done.started++;
+    }
+  }
+  return done;
+}
+
+/** Whether a run of the journey was already started for the subject by this event (a re-delivered batch). */
+async function startedBy(context: EngineContext, workspaceId: string, journeyId: string, subject: JourneySubjectRef, eventId: number): Promise<boolean> {
+  const triggers = await context.store.journeys.triggers.subjects.runTriggers(workspaceId, journeyId, subject);
+  return triggers.some((t) => (t['event'] as { id?: unknown } | undefined)?.id === eventId);
+}
