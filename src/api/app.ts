@@ -13,6 +13,7 @@ import { contactRoutes } from './rest/contacts-routes.js';
 import { definitionRoutes } from './rest/definitions-routes.js';
 import { modelRoutes } from './rest/models-routes.js';
 import { segmentRoutes } from './rest/segments-routes.js';
+import { outboxRoutes } from './rest/outbox-routes.js';
 import { overviewRoutes } from './rest/overview-routes.js';
 import { taskRoutes } from './rest/tasks-routes.js';
 import { teamRoutes } from './rest/team-routes.js';
@@ -44,6 +45,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/definitions', definitionRoutes(context));
   api.route('/team', teamRoutes(context));
   api.route('/tasks', taskRoutes(context));
+  api.route('/outbox', outboxRoutes(context));
   app.route('/api', api);
 
   const webRoot = options.webRoot;

@@ -7,6 +7,14 @@ const tasks = json({ type: 'object', properties: { items: { type: 'array', items
 const limit = { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } };
 
 export const teamPaths = {
+  '/api/outbox': {
+    get: {
+      tags: ['journeys'],
+      summary: 'E-mail journeys would have sent, kept because TOUCHPOINT_SMTP_URL is not set; newest first',
+      parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } }],
+      responses: { '200': { description: 'OK' }, ...errors },
+    },
+  },
   '/api/team': {
     get: { tags: ['team'], summary: 'Team members with the number of accounts each owns', responses: { '200': { description: 'OK' }, ...errors } },
     post: {

@@ -33,7 +33,7 @@ export const openApiDocument = {
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
-  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'segments' }, { name: 'overview' }, { name: 'definitions' }, { name: 'team' }, { name: 'tasks' }, { name: 'ingestion' }],
+  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'segments' }, { name: 'overview' }, { name: 'definitions' }, { name: 'team' }, { name: 'tasks' }, { name: 'journeys' }, { name: 'ingestion' }],
   paths: {
     '/api/me': { get: { tags: ['overview'], summary: 'The caller: workspace and, for a session, the user', responses: { '200': { description: 'OK' }, ...errors } } },
     '/api/overview': {

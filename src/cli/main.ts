@@ -2,6 +2,8 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_WORKSPACE_ID } from '../store/workspaces.js';
 import { addUser } from '../engine/users.js';
+import type { EmailConfig } from '../engine/channels/email-channel.js';
+import { startJourneyWork } from './journey-work.js';
 import { startServer } from './serve.js';
 import { openContext, type GlobalOptions } from './wiring.js';
 import { registerDataCommands } from './data-commands.js';
@@ -16,6 +18,24 @@ const program = new Command('touchpoint')
   .showHelpAfterError();
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+/** E-mail settings, read from the environment once, here. */
+const emailConfig = (): EmailConfig => ({ smtpUrl: process.env['TOUCHPOINT_SMTP_URL'] || null, from: process.env['TOUCHPOINT_MAIL_FROM'] || null });
+
+program
+  .command('worker')
+  .description('run journey work: the event feed, date triggers, due runs and their e-mail, tasks and other effects (several may share one PostgreSQL)')
+  .action(async () => {
+    const context = await openContext(globals());
+    const work = startJourneyWork(context, emailConfig());
+    console.log(`journey worker running${process.env['TOUCHPOINT_SMTP_URL'] ? ', sending e-mail over SMTP' : ', keeping e-mail in the outbox (TOUCHPOINT_SMTP_URL is not set)'}`);
+    const stop = async () => {
+      await work[Symbol.asyncDispose]();
+      await context.store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 
 program
   .command('serve')
@@ -23,14 +43,15 @@ program
   .addOption(new Option('--port <n>', 'port').default(3000).env('PORT').argParser(Number))
   .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1').env('HOST'))
   .option('--demo', 'load demo data first if the database is empty')
-  .action(async (options: { port: number; host: string; demo?: boolean }) => {
+  .option('--no-worker', 'do not run journey work in this process (run `touchpoint worker` processes instead; PostgreSQL only)')
+  .action(async (options: { port: number; host: string; demo?: boolean; worker: boolean }) => {
     const context = await openContext(globals());
     const keys = await context.store.workspaces.ensureKeys(DEFAULT_WORKSPACE_ID, context.ids.secret, context.clock.now());
     if (options.demo) {
       const { loadDemoIfEmpty } = await import('../engine/demo/load-demo.js');
       await loadDemoIfEmpty(context, DEFAULT_WORKSPACE_ID, { log: (line) => console.log(line) });
     }
-    const server = await startServer(context, { port: options.port, host: options.host });
+    const server = await startServer(context, { port: options.port, host: options.host, journeys: options.worker ? emailConfig() : null });
     // Tests read the first line to find the port.
     console.log(`Touchpoint is running at ${server.url}`);
     const shown = server.url.replace(/\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::1?\])/, '//localhost');

@@ -3,7 +3,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../api/app.js';
 import type { EngineContext } from '../engine/context.js';
 import { Ingestion } from '../engine/ingest.js';
+import type { EmailConfig } from '../engine/channels/email-channel.js';
 import { SegmentRefresher } from '../engine/segments/segment-refresher.js';
+import { startJourneyWork } from './journey-work.js';
 import { packageRoot } from './wiring.js';
 
 /** How often segments are re-evaluated for conditions on time alone ("no login for 14 days"). */
@@ -16,8 +18,11 @@ export interface RunningServer extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-/** Starts the HTTP server over an opened context; `close` stops taking requests, then flushes. */
-export async function startServer(context: EngineContext, options: { port: number; host?: string }): Promise<RunningServer> {
+/**
+ * Starts the HTTP server over an opened context; `close` stops taking requests, then flushes.
+ * With `journeys` (the e-mail settings) the process also runs journey work, as `touchpoint worker` does.
+ */
+export async function startServer(context: EngineContext, options: { port: number; host?: string; journeys?: EmailConfig | null }): Promise<RunningServer> {
   const segments = new SegmentRefresher(context);
   const ingestion = new Ingestion(context, (workspaceId, touched) => segments.written(workspaceId, touched));
   const tick = setInterval(() => {
@@ -31,11 +36,13 @@ export async function startServer(context: EngineContext, options: { port: numbe
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const journeys = options.journeys ? startJourneyWork(context, options.journeys) : null;
   const close = async () => {
     clearInterval(tick);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await ingestion.queue.flush();
     await segments[Symbol.asyncDispose]();
+    await journeys?.[Symbol.asyncDispose]();
   };
   return { url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`, segments, close, [Symbol.asyncDispose]: close };
 }

@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
  * JSON columns hold text on SQLite and jsonb on PostgreSQL; `StoreDialect.readJson` reads both.
  */
 export interface Database {
+  outbox_messages: OutboxMessageTable;
   workspaces: WorkspaceTable;
   write_keys: WriteKeyTable;
   api_tokens: ApiTokenTable;
@@ -346,4 +347,19 @@ export interface JourneyFeedCursorTable {
   claims: number;
   leased_until: number | null;
   updated_at: number;
+}
+
+/** E-mail kept instead of sent (no SMTP server configured); one row per message key. */
+export interface OutboxMessageTable {
+  message_key: string;
+  workspace_id: string;
+  message_id: string;
+  from_address: string;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  headers: string;
+  created_at: number;
 }

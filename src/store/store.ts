@@ -17,6 +17,7 @@ import { migrationProvider } from './migrations/index.js';
 import { segmentMembers, type SegmentMembersOptions } from './segments/segment-members.js';
 import { taskQueries } from './tasks.js';
 import { teamQueries } from './team.js';
+import { outboxQueries } from './outbox.js';
 import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
 import { workspaceQueries } from './workspaces.js';
@@ -41,6 +42,7 @@ export class Store implements AsyncDisposable {
   readonly escalations;
   readonly team;
   readonly tasks;
+  readonly outbox;
   readonly journeys;
 
   private constructor(readonly dialect: StoreDialect) {
@@ -57,6 +59,7 @@ export class Store implements AsyncDisposable {
     this.escalations = escalationQueries(this.db);
     this.team = teamQueries(this.db, dialect);
     this.tasks = taskQueries(this.db);
+    this.outbox = outboxQueries(this.db);
     this.journeys = journeyQueries(this.db, dialect);
   }
 
