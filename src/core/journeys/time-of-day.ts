@@ -15,7 +15,8 @@ export function nextTimeOfDay(now: number, hhmm: string, zone: string | null): n
   return now + 86_400_000; // unreachable: one of three consecutive days always lies ahead
 }
 
-function validZone(zone: string | null): string {
+/** The zone, if Intl knows it; else UTC. */
+export function validZone(zone: string | null): string {
   if (!zone) return 'UTC';
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

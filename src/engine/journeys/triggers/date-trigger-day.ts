@@ -1,3 +1,5 @@
+import { validZone } from '../../../core/journeys/time-of-day.js';
+
 /**
  * When a date trigger fires for one subject — pure, no clock: `trigger: { date: { trait,
  * offsetDays, at } }` fires on the trait's date moved by `offsetDays` (-90: ninety days
@@ -50,15 +52,6 @@ function calendarDay(value: unknown): string | null {
   return check.getUTCMonth() === m - 1 && check.getUTCDate() === d ? value.slice(0, 10) : null;
 }
 
-function validZone(zone: string | null): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
-}
 
 function localDay(at: number, zone: string): string {
   // en-CA formats dates as YYYY-MM-DD.
