@@ -4,7 +4,7 @@ import { ValidationFailed, type FieldIssue } from '../http';
 import { Failure, Loading } from '../components/page-states';
 import { humanize } from '../format';
 
-const KINDS = ['EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Segment'] as const;
+const KINDS = ['EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Segment', 'Journey', 'MessageTemplate'] as const;
 type Kind = (typeof KINDS)[number];
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'valid'; text: string } | { kind: 'applied'; text: string } | { kind: 'invalid'; message: string; issues: FieldIssue[] };
