@@ -16,11 +16,11 @@ import { SegmentBuilderPage } from './pages/segment-builder-page';
 import { SegmentPage } from './pages/segment-page';
 import { SegmentsPage } from './pages/segments-page';
 import { matchPath, useLocation } from './router';
-import { TasksPage } from './work/tasks-page';
-import { createWorkApi } from './work/work-api';
-import { WorkApiContext } from './work/work-api-context';
+import { TasksPage } from './tasks/tasks-page';
+import { createWorkApi } from './tasks/work-api';
+import { WorkApiContext } from './tasks/work-api-context';
 import './styles/segments.css';
-import './styles/work.css';
+import './styles/tasks.css';
 
 type Session = { status: 'checking' } | { status: 'out' } | { status: 'in'; me: Me } | { status: 'error'; error: Error };
 

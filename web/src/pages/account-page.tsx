@@ -10,7 +10,7 @@ import { Timeline } from '../components/timeline';
 import type { Person } from '../components/timeline-item';
 import { ContactsTable } from '../components/contacts-table';
 import { ModelCard } from '../components/model-card';
-import { AccountTasks, ModelHistory, OwnerCard } from '../work/account-work';
+import { AccountTasks, ModelHistory, OwnerCard } from '../tasks/account-work';
 import { formatCurrency, formatDay, formatInteger, formatRelative, humanize, nameFromEmail } from '../format';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
