@@ -3,7 +3,7 @@ import { Bar } from 'react-chartjs-2';
 import type { Overview } from '../api-client';
 import { channelLook, CHANNELS } from '../channels';
 import { formatDay, formatInteger, formatShortDay } from '../format';
-import { TOOLTIP_STYLE } from './chart-style';
+import { STACKED_DAILY_SCALES, TOOLTIP_STYLE } from './chart-style';
 
 Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -54,21 +54,7 @@ export function ActivityChart({ overview }: { overview: Overview }) {
         },
       },
     },
-    scales: {
-      x: {
-        stacked: true,
-        grid: { display: false },
-        border: { display: false },
-        ticks: { color: '#8a8f98', font: { size: 11 }, maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
-      },
-      y: {
-        stacked: true,
-        beginAtZero: true,
-        grid: { color: '#eef0f3' },
-        border: { display: false },
-        ticks: { color: '#8a8f98', font: { size: 11 }, maxTicksLimit: 5, precision: 0 },
-      },
-    },
+    scales: STACKED_DAILY_SCALES,
   };
 
   return (

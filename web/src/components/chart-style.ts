@@ -6,3 +6,20 @@ export const TOOLTIP_STYLE = {
   boxPadding: 4,
   usePointStyle: true,
 } as const;
+
+/** Axes of the dashboard's stacked daily bar charts: days along, counts up, quiet gridlines. */
+export const STACKED_DAILY_SCALES = {
+  x: {
+    stacked: true,
+    grid: { display: false },
+    border: { display: false },
+    ticks: { color: '#8a8f98', font: { size: 11 }, maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
+  },
+  y: {
+    stacked: true,
+    beginAtZero: true,
+    grid: { color: '#eef0f3' },
+    border: { display: false },
+    ticks: { color: '#8a8f98', font: { size: 11 }, maxTicksLimit: 5, precision: 0 },
+  },
+} as const;

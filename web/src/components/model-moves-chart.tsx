@@ -2,7 +2,7 @@ import { BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartData,
 import { Bar } from 'react-chartjs-2';
 import type { ModelMovesPerDay } from '../api-client';
 import { formatDay, formatInteger, formatShortDay } from '../format';
-import { TOOLTIP_STYLE } from './chart-style';
+import { STACKED_DAILY_SCALES, TOOLTIP_STYLE } from './chart-style';
 import { modelColor } from './model-colors';
 
 Chart.register(BarElement, CategoryScale, LinearScale, Tooltip);
@@ -52,21 +52,7 @@ export function ModelMovesChart({ moves, modelIds, modelName }: { moves: ModelMo
         },
       },
     },
-    scales: {
-      x: {
-        stacked: true,
-        grid: { display: false },
-        border: { display: false },
-        ticks: { color: '#8a8f98', font: { size: 11 }, maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
-      },
-      y: {
-        stacked: true,
-        beginAtZero: true,
-        grid: { color: '#eef0f3' },
-        border: { display: false },
-        ticks: { color: '#8a8f98', font: { size: 11 }, maxTicksLimit: 5, precision: 0 },
-      },
-    },
+    scales: STACKED_DAILY_SCALES,
   };
 
   return (
