@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from './database.js';
 import { chunks } from './chunks.js';
 
@@ -28,20 +28,7 @@ export function segmentMembershipQueries(db: Kysely<Database>) {
         const wanted = new Set(members);
         const entered = [...wanted].filter((id) => !stored.has(id));
         const exited = [...stored].filter((id) => !wanted.has(id));
-        for (const part of chunks(entered, 500)) {
-          await trx.insertInto('segment_members').values(part.map((subject_id) => ({ workspace_id: workspaceId, segment_id: segmentId, subject_id, since: at }))).execute();
-        }
-        for (const part of chunks(exited, 500)) {
-          await trx.deleteFrom('segment_members').where('workspace_id', '=', workspaceId).where('segment_id', '=', segmentId).where('subject_id', 'in', part).execute();
-        }
-        const changes: SegmentChange[] = [
-          ...entered.map((subjectId) => ({ segmentId, subjectId, change: 'entered' as const, at })),
-          ...exited.map((subjectId) => ({ segmentId, subjectId, change: 'exited' as const, at })),
-        ];
-        for (const part of chunks(changes, 500)) {
-          await trx.insertInto('segment_changes').values(part.map((c) => ({ workspace_id: workspaceId, segment_id: c.segmentId, subject_id: c.subjectId, change: c.change, at: c.at }))).execute();
-        }
-        return changes;
+        return recordMoves(trx, workspaceId, segmentId, { entered, exited }, at);
       });
     },
 
@@ -157,20 +144,7 @@ function membershipUpkeepQueries(db: Kysely<Database>) {
         }
         const entered = among.filter((id) => wanted.has(id) && !stored.has(id));
         const exited = among.filter((id) => !wanted.has(id) && stored.has(id));
-        for (const part of chunks(entered, 500)) {
-          await trx.insertInto('segment_members').values(part.map((subject_id) => ({ workspace_id: workspaceId, segment_id: segmentId, subject_id, since: at }))).execute();
-        }
-        for (const part of chunks(exited, 500)) {
-          await trx.deleteFrom('segment_members').where('workspace_id', '=', workspaceId).where('segment_id', '=', segmentId).where('subject_id', 'in', part).execute();
-        }
-        const changes: SegmentChange[] = [
-          ...entered.map((subjectId) => ({ segmentId, subjectId, change: 'entered' as const, at })),
-          ...exited.map((subjectId) => ({ segmentId, subjectId, change: 'exited' as const, at })),
-        ];
-        for (const part of chunks(changes, 500)) {
-          await trx.insertInto('segment_changes').values(part.map((c) => ({ workspace_id: workspaceId, segment_id: c.segmentId, subject_id: c.subjectId, change: c.change, at: c.at }))).execute();
-        }
-        return changes;
+        return recordMoves(trx, workspaceId, segmentId, { entered, exited }, at);
       });
     },
 
@@ -211,4 +185,22 @@ function membershipUpkeepQueries(db: Kysely<Database>) {
       return { contacts: [...contacts].sort(), accounts: [...accounts].sort() };
     },
   };
+}
+
+/** Adds the entered, removes the exited, and records each as a change at `at`, in the caller's transaction. */
+async function recordMoves(trx: Transaction<Database>, workspaceId: string, segmentId: string, moves: { entered: readonly string[]; exited: readonly string[] }, at: number): Promise<SegmentChange[]> {
+  for (const part of chunks(moves.entered, 500)) {
+    await trx.insertInto('segment_members').values(part.map((subject_id) => ({ workspace_id: workspaceId, segment_id: segmentId, subject_id, since: at }))).execute();
+  }
+  for (const part of chunks(moves.exited, 500)) {
+    await trx.deleteFrom('segment_members').where('workspace_id', '=', workspaceId).where('segment_id', '=', segmentId).where('subject_id', 'in', part).execute();
+  }
+  const changes: SegmentChange[] = [
+    ...moves.entered.map((subjectId) => ({ segmentId, subjectId, change: 'entered' as const, at })),
+    ...moves.exited.map((subjectId) => ({ segmentId, subjectId, change: 'exited' as const, at })),
+  ];
+  for (const part of chunks(changes, 500)) {
+    await trx.insertInto('segment_changes').values(part.map((c) => ({ workspace_id: workspaceId, segment_id: c.segmentId, subject_id: c.subjectId, change: c.change, at: c.at }))).execute();
+  }
+  return changes;
 }
