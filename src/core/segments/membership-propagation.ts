@@ -1,5 +1,3 @@
-import { assertNever } from '../errors.js';
-import { tagCondition, type Condition } from './conditions.js';
 import { segmentDependencies } from './segment-dependencies.js';
 import type { SegmentDefinition } from './segment-definition.js';
 
@@ -20,40 +18,9 @@ import type { SegmentDefinition } from './segment-definition.js';
  * Segments are updated in `dependencyOrder`, so each one reads the already updated members
  * of the segments it refers to, and its own changes are known before those that refer to it.
  */
-export type ReferenceScope = 'subject' | 'contacts';
+export { referenceScopes, type ReferenceScope } from './segment-dependencies.js';
 
-/** Each segment the definition refers to, with where its references test membership. */
-export function referenceScopes(definition: SegmentDefinition): Map<string, Set<ReferenceScope>> {
-  const scopes = new Map<string, Set<ReferenceScope>>();
-  const visit = (condition: Condition, scope: ReferenceScope): void => {
-    const tagged = tagCondition(condition);
-    switch (tagged.kind) {
-      case 'all':
-      case 'any':
-        return tagged.body.forEach((child) => visit(child, scope));
-      case 'not':
-        return visit(tagged.body, scope);
-      case 'contacts':
-        return visit(tagged.body.condition, 'contacts');
-      case 'segment': {
-        const set = scopes.get(tagged.body.id) ?? new Set<ReferenceScope>();
-        scopes.set(tagged.body.id, set.add(scope));
-        return;
-      }
-      case 'trait':
-      case 'event':
-      case 'firstSeen':
-      case 'lastSeen':
-      case 'computed':
-      case 'trend':
-        return;
-      default:
-        return assertNever(tagged);
-    }
-  };
-  visit(definition.condition, 'subject');
-  return scopes;
-}
+
 
 /**
  * The definitions ordered so that each comes after every definition it refers to, otherwise

@@ -4,23 +4,34 @@ import type { SegmentDefinition } from './segment-definition.js';
 
 /** Ids of the segments a definition refers to, each once, in order of first mention. */
 export function segmentDependencies(definition: SegmentDefinition): string[] {
-  const ids: string[] = [];
-  const visit = (condition: Condition): void => {
+  return [...referenceScopes(definition).keys()];
+}
+
+/**
+ * Where a reference tests membership: `subject` in the segment's own condition (the subject's
+ * id), `contacts` inside an account segment's `contacts` (each member contact's id); see
+ * membership-propagation.ts for what that means when memberships change.
+ */
+export type ReferenceScope = 'subject' | 'contacts';
+
+/** Each segment the definition refers to, with where its references test membership. */
+export function referenceScopes(definition: SegmentDefinition): Map<string, Set<ReferenceScope>> {
+  const scopes = new Map<string, Set<ReferenceScope>>();
+  const visit = (condition: Condition, scope: ReferenceScope): void => {
     const tagged = tagCondition(condition);
     switch (tagged.kind) {
       case 'all':
       case 'any':
-        tagged.body.forEach(visit);
-        return;
+        return tagged.body.forEach((child) => visit(child, scope));
       case 'not':
-        visit(tagged.body);
-        return;
+        return visit(tagged.body, scope);
       case 'contacts':
-        visit(tagged.body.condition);
+        return visit(tagged.body.condition, 'contacts');
+      case 'segment': {
+        const set = scopes.get(tagged.body.id) ?? new Set<ReferenceScope>();
+        scopes.set(tagged.body.id, set.add(scope));
         return;
-      case 'segment':
-        if (!ids.includes(tagged.body.id)) ids.push(tagged.body.id);
-        return;
+      }
       case 'trait':
       case 'event':
       case 'firstSeen':
@@ -29,11 +40,11 @@ export function segmentDependencies(definition: SegmentDefinition): string[] {
       case 'trend':
         return;
       default:
-        assertNever(tagged);
+        return assertNever(tagged);
     }
   };
-  visit(definition.condition);
-  return ids;
+  visit(definition.condition, 'subject');
+  return scopes;
 }
 
 /**
