@@ -1,4 +1,4 @@
-import { Kysely, Migrator } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import type { SegmentMessage } from '../core/segment-messages.js';
 import type { SegmentDefinition } from '../core/segments/segment-definition.js';
 import { accountModelQueries } from './account-models.js';
@@ -98,6 +98,15 @@ export class Store implements AsyncDisposable {
   /** Ids of the subjects in a segment, sorted; see `segmentMembers`. */
   segmentMembers(workspaceId: string, definition: SegmentDefinition, options: SegmentMembersOptions): Promise<string[]> {
     return segmentMembers(this.db, this.dialect, workspaceId, definition, options);
+  }
+
+  /**
+   * Brings the planner's statistics up to date. Bulk loads call it as tables grow: on
+   * PostgreSQL without autovacuum, a table never analyzed is scanned whole by the duplicate
+   * check of every batch, and loading slows as the table grows.
+   */
+  async refreshStatistics(): Promise<void> {
+    await sql.raw(this.dialect.refreshStatisticsSql).execute(this.db);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import { generateDemo, type DemoOptions, type RawMessage } from '../../core/demo/generate-demo.js';
 import { parseSegmentMessage, type SegmentMessage } from '../../core/segment-messages.js';
 import type { EngineContext } from '../context.js';
+import { StatisticsSchedule } from '../import/statistics-schedule.js';
 import { playDemoHistory } from './demo-history.js';
 import { ensureDemoTeam } from './demo-team.js';
 import { addUser } from '../users.js';
@@ -34,10 +35,12 @@ export async function loadDemo(context: EngineContext, workspaceId: string, opti
   const userIds = new Set<string>();
   const summary: DemoSummary = { accounts: 0, contacts: 0, events: 0, stored: 0 };
   let chunk: SegmentMessage[] = [];
+  const statistics = new StatisticsSchedule(context.store);
   const flush = async () => {
     const result = await context.store.writeMessages(workspaceId, chunk, context.ids.id);
     summary.stored += result.stored;
     chunk = [];
+    await statistics.afterChunk();
     options.onProgress?.(summary.events);
   };
   for (const raw of generateDemo(demo)) {
@@ -49,6 +52,7 @@ export async function loadDemo(context: EngineContext, workspaceId: string, opti
     if (chunk.length >= CHUNK_SIZE) await flush();
   }
   if (chunk.length > 0) await flush();
+  await statistics.atEnd();
   return { ...summary, accounts: groupIds.size, contacts: userIds.size };
 }
 

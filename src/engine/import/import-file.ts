@@ -8,6 +8,7 @@ import { MAX_MESSAGE_BYTES, parseSegmentMessage, type SegmentMessage } from '../
 import { MAX_NESTING } from '../../core/storable-text.js';
 import type { EngineContext } from '../context.js';
 import { readRows } from './read-rows.js';
+import { StatisticsSchedule } from './statistics-schedule.js';
 
 const CHUNK_SIZE = 5000;
 const FIRST_REJECTED = 10;
@@ -69,11 +70,13 @@ export async function importFile(context: EngineContext, workspaceId: string, op
     if (summary.firstRejected.length < FIRST_REJECTED) summary.firstRejected.push({ line, issues });
   };
   let chunk: SegmentMessage[] = [];
+  const statistics = new StatisticsSchedule(context.store);
   const flush = async () => {
     const result = await context.store.writeMessages(workspaceId, chunk, context.ids.id);
     summary.stored += result.stored;
     summary.duplicates += result.duplicates;
     chunk = [];
+    await statistics.afterChunk();
     progress();
   };
 
@@ -90,6 +93,7 @@ export async function importFile(context: EngineContext, workspaceId: string, op
     else if (summary.rowsRead % PROGRESS_EVERY_ROWS === 0) progress();
   }
   if (chunk.length > 0) await flush();
+  await statistics.atEnd();
   progress();
   summary.reasons = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
   return summary;

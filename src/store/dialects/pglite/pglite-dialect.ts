@@ -29,5 +29,6 @@ export function pgliteDialect(dataDir?: string): StoreDialect {
     isTransient: isTransientPostgresError,
     readJson: parseJsonText,
     json: postgresJson,
+    refreshStatisticsSql: 'ANALYZE',
   };
 }

@@ -25,5 +25,6 @@ export function postgresDialect(connectionString: string, options: { poolSize?: 
     isTransient: isTransientPostgresError,
     readJson: parseJsonText,
     json: postgresJson,
+    refreshStatisticsSql: 'ANALYZE',
   };
 }
