@@ -34,20 +34,24 @@ export interface LoadedData {
   seconds: number;
 }
 
+/** The demo's seed: every run loads the same data. */
+export const BENCH_SEED = 1;
+
 /**
- * Loads the deterministic demo (seed 1) of this scale into the store's default workspace through
- * the same validation and write path as any import, then stores the 50 benchmark segments as the
- * workspace's own definitions. Prints progress: at large scales this takes minutes.
+ * Loads the deterministic demo of this scale, ending at `end`, into the store's default
+ * workspace through the same validation and write path as any import. Prints progress: at
+ * large scales this takes minutes.
  */
-export async function loadBenchData(context: EngineContext, scale: number, log: (line: string) => void): Promise<LoadedData> {
+export async function loadBenchData(context: EngineContext, scale: number, end: number, log: (line: string) => void): Promise<LoadedData> {
   const { store } = context;
   await store.workspaces.ensure(WORKSPACE_ID, 'Default workspace', context.clock.now());
   const started = performance.now();
   let lastReport = started;
   log(`  loading the demo at scale ${scale} (${demoAccountCount(scale).toLocaleString('en-US')} accounts)...`);
   const summary = await loadDemo(context, WORKSPACE_ID, {
-    seed: 1,
+    seed: BENCH_SEED,
     scale,
+    end,
     onProgress: (written) => {
       const at = performance.now();
       if (at - lastReport < 15_000) return;
@@ -56,10 +60,14 @@ export async function loadBenchData(context: EngineContext, scale: number, log: 
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  await store.definitions.saveAll(WORKSPACE_ID, BENCH_SEGMENTS.map((spec) => ({ kind: 'Segment' as const, spec })), 'bench', context.clock.now());
   const contacts = await countRows(store, 'contacts');
   log(`  loaded ${summary.accounts.toLocaleString('en-US')} accounts, ${contacts.toLocaleString('en-US')} contacts, ${summary.events.toLocaleString('en-US')} events in ${Math.round(seconds)} s (${Math.round(summary.events / seconds).toLocaleString('en-US')} events/s)`);
   return { accounts: summary.accounts, contacts, events: summary.events, seconds };
+}
+
+/** Stores the 50 benchmark segments as the workspace's own definitions. */
+export async function saveBenchSegments(context: EngineContext): Promise<void> {
+  await context.store.definitions.saveAll(WORKSPACE_ID, BENCH_SEGMENTS.map((spec) => ({ kind: 'Segment' as const, spec })), 'bench', context.clock.now());
 }
 
 /**

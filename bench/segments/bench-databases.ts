@@ -1,10 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import { CACHE_DIR, readCacheRecord, writeCacheRecord } from './bench-cache.js';
+import type { LoadedData } from './bench-data.js';
 
 export type DatabaseName = 'sqlite' | 'postgres';
 
@@ -12,26 +15,50 @@ export type DatabaseName = 'sqlite' | 'postgres';
 const BENCH_DATABASE = 'touchpoint_bench';
 
 /**
- * A fresh, empty Touchpoint store for one database, and a connection of the driver's own
- * beside it: the baseline's queries and the latency probe's reads run there, outside
- * Touchpoint's store. Disposing closes both and removes the data (file or database).
+ * A Touchpoint store for one database with the benchmark's data loaded, and a connection of the
+ * driver's own beside it: the baseline's queries and the latency probe's reads run there,
+ * outside Touchpoint's store. Disposing closes both and removes the data (file or database);
+ * a cached copy of the load stays for the next run.
  */
 export interface BenchDatabase extends AsyncDisposable {
   readonly name: DatabaseName;
   readonly store: Store;
+  /** What was loaded, and how long loading took when it was done (not in this run, when cached). */
+  readonly data: LoadedData & { cached: boolean };
   /** Runs one statement with the driver itself; rows as the driver returns them. */
   query(sql: string, parameters: readonly unknown[]): Promise<Record<string, unknown>[]>;
 }
 
-/** A new SQLite file in a temporary directory, with a second (read) connection for the baseline. */
-export async function openSqlite(): Promise<BenchDatabase> {
+/** Fills an empty store with the benchmark's data. */
+export type Loader = (store: Store) => Promise<LoadedData>;
+
+/**
+ * A new SQLite file in a temporary directory, with a second (read) connection for the baseline:
+ * a copy of the cached load named `cacheName` when there is one, else loaded and then cached.
+ */
+export async function openSqlite(load: Loader, cacheName?: string): Promise<BenchDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-bench-segments-'));
-  const store = await openStore({ dataDir: dir });
-  const reader = new Database(join(dir, 'touchpoint.db'), { readonly: true });
+  const file = join(dir, 'touchpoint.db');
+  const cacheFile = cacheName && join(CACHE_DIR, `${cacheName}.db`);
+  const record = cacheFile && existsSync(cacheFile) ? readCacheRecord<LoadedData>(cacheName) : undefined;
+  if (record && cacheFile) copyFileSync(cacheFile, file);
+  let store = await openStore({ dataDir: dir });
+  const data = record ? { ...record, cached: true } : { ...(await load(store)), cached: false };
+  if (cacheFile && !record) {
+    // One self-contained file: the write-ahead log folded in before the copy.
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db);
+    await store.close();
+    mkdirSync(CACHE_DIR, { recursive: true });
+    copyFileSync(file, cacheFile);
+    writeCacheRecord(cacheName, data);
+    store = await openStore({ dataDir: dir });
+  }
+  const reader = new Database(file, { readonly: true });
   reader.pragma('busy_timeout = 5000');
   return {
     name: 'sqlite',
     store,
+    data,
     query: async (sql, parameters) => reader.prepare(sql).all(...parameters) as Record<string, unknown>[],
     async [Symbol.asyncDispose]() {
       reader.close();
@@ -43,18 +70,31 @@ export async function openSqlite(): Promise<BenchDatabase> {
 
 /**
  * A new database on the PostgreSQL server that `serverUrl` reaches (its own database is used only
- * to create and drop the benchmark's), with a `pg` client of its own for the baseline.
+ * to create and drop the benchmark's), with a `pg` client of its own for the baseline: a copy of
+ * the cached load named `cacheName` (a database used as a template) when there is one, else
+ * loaded and then cached.
  */
-export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
-  await administer(serverUrl, [`drop database if exists ${BENCH_DATABASE} with (force)`, `create database ${BENCH_DATABASE}`]);
+export async function openPostgres(serverUrl: string, load: Loader, cacheName?: string): Promise<BenchDatabase> {
+  const cacheDatabase = cacheName && `touchpoint_bench_cache_${cacheName}`;
+  const record = cacheDatabase && (await databaseExists(serverUrl, cacheDatabase)) ? readCacheRecord<LoadedData>(cacheName) : undefined;
+  await administer(serverUrl, [`drop database if exists ${BENCH_DATABASE} with (force)`, `create database ${BENCH_DATABASE}${record ? ` template ${cacheDatabase}` : ''}`]);
   const url = new URL(serverUrl);
   url.pathname = `/${BENCH_DATABASE}`;
-  const store = await openStore({ dataDir: '', databaseUrl: url.toString() });
+  let store = await openStore({ dataDir: '', databaseUrl: url.toString() });
+  const data = record ? { ...record, cached: true } : { ...(await load(store)), cached: false };
+  if (cacheDatabase && !record) {
+    // A template may have no connections while it is copied.
+    await store.close();
+    await administer(serverUrl, [`drop database if exists ${cacheDatabase}`, `create database ${cacheDatabase} template ${BENCH_DATABASE}`]);
+    writeCacheRecord(cacheName, data);
+    store = await openStore({ dataDir: '', databaseUrl: url.toString() });
+  }
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   return {
     name: 'postgres',
     store,
+    data,
     query: async (sql, parameters) => (await client.query(sql, [...parameters])).rows as Record<string, unknown>[],
     async [Symbol.asyncDispose]() {
       await client.end();
@@ -62,6 +102,16 @@ export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
       await administer(serverUrl, [`drop database if exists ${BENCH_DATABASE}`]);
     },
   };
+}
+
+async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
 }
 
 async function administer(serverUrl: string, statements: readonly string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { openPostgres, openSqlite, type BenchDatabase, type DatabaseName } from './bench-databases.js';
-import { BenchClock, benchContext, loadBenchData, prepareModels, type LoadedData } from './bench-data.js';
+import { cacheKey, CACHE_DIR, startOfDay } from './bench-cache.js';
+import { openPostgres, openSqlite, type BenchDatabase, type DatabaseName, type Loader } from './bench-databases.js';
+import { BENCH_SEED, BenchClock, benchContext, loadBenchData, prepareModels, saveBenchSegments, type LoadedData } from './bench-data.js';
 import { BENCH_SEGMENTS } from './bench-segments.js';
 import { measureFullEvaluation, type FullEvaluation } from './full-evaluation.js';
 import { measureMembershipLatency, type MembershipLatency } from './membership-latency.js';
@@ -10,7 +11,9 @@ import { measureMembershipLatency, type MembershipLatency } from './membership-l
  * full evaluation (Touchpoint's `refreshSegments` beside one SELECT per segment run with the
  * driver, alternating, medians) and the delay from an ingested event to the membership change
  * (p50/p95/p99), on the embedded database and on PostgreSQL. Flags: --scale N, --db
- * sqlite|postgres|both, --quick, --events N (latency probes), --rounds N, --postgres URL.
+ * sqlite|postgres|both, --quick, --events N (latency probes), --rounds N, --postgres URL,
+ * --no-cache (load afresh, and keep no copy; by default a load is cached for the day, see
+ * bench-cache.ts).
  */
 const { values: flags } = parseArgs({
   options: {
@@ -19,6 +22,7 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     events: { type: 'string' },
     rounds: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
     postgres: { type: 'string', default: process.env['TOUCHPOINT_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -41,10 +45,14 @@ console.log(`segments benchmark: demo scale ${scale}, ${BENCH_SEGMENTS.length} s
 const results: Result[] = [];
 for (const name of databases) {
   console.log(`\n${name}:`);
-  await using database = await open(name);
   const clock = new BenchClock();
+  const end = startOfDay(Date.now());
+  const cacheName = flags['no-cache'] ? undefined : cacheKey({ database: name, scale, seed: BENCH_SEED, end });
+  await using database = await open(name, (store) => loadBenchData(benchContext(store, clock), scale, end, log), cacheName);
+  const { data } = database;
+  if (data.cached) log(`  the demo at scale ${scale} as loaded before (in ${Math.round(data.seconds)} s), from the cache in ${CACHE_DIR}`);
   const context = benchContext(database.store, clock);
-  const data = await loadBenchData(context, scale, log);
+  await saveBenchSegments(context);
   const full = await measureFullEvaluation(database, context, clock, rounds, log);
   await prepareModels(context, scale, log);
   const latency = await measureMembershipLatency(database, context, probes, log);
@@ -53,8 +61,8 @@ for (const name of databases) {
 }
 printTables(results);
 
-function open(name: DatabaseName): Promise<BenchDatabase> {
-  return name === 'sqlite' ? openSqlite() : openPostgres(flags.postgres);
+function open(name: DatabaseName, load: Loader, cacheName: string | undefined): Promise<BenchDatabase> {
+  return name === 'sqlite' ? openSqlite(load, cacheName) : openPostgres(flags.postgres, load, cacheName);
 }
 
 function log(line: string): void {

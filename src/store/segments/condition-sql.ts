@@ -7,7 +7,7 @@ import {
 } from '../../core/segments/conditions.js';
 import type { StoreDialect } from '../dialects/dialect.js';
 import { numberComparisonSql, numberParam, operatorSql } from './operator-sql.js';
-import { documentValueSql, subjectEventsFrom, subjectId, traitValueSql, type SubjectSql } from './subject-sql.js';
+import { documentValueSql, subjectEventAggregates, subjectEventCountUpTo, subjectId, traitValueSql, type EventAggregate, type SubjectSql } from './subject-sql.js';
 
 /** What compiling a condition needs besides the condition; see `segmentMembers`. */
 export interface ConditionContext {
@@ -88,7 +88,12 @@ function eventSql(body: EventCondition, subject: SubjectSql, context: ConditionC
   const filters = (body.where ?? []).map(
     (filter) => sql` and ${operatorSql(context.dialect.json, documentValueSql(context.dialect.json, sql.ref(`${events}.properties`), filter.property, () => context.newAlias('j')), filter.op, filter.value)}`,
   );
-  const count = sql<number>`(select count(*) from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(events, context, body.withinDays)} and ${e}.type = 'track' and ${e}.name = ${body.name}${sql.join(filters, sql``)})`;
+  const where = sql<SqlBool>`${eventsInWindow(events, context, body.withinDays)} and ${e}.type = 'track' and ${e}.name = ${body.name}${sql.join(filters, sql``)}`;
+  const { atLeast, atMost } = countBounds(body);
+  if (atMost !== null) return boundsSql(aggregateOf(subject, events, context, { value: sql`count(*)`, combine: 'sum' }, where), body);
+  // Without an upper bound, counting stops at the lower one.
+  const alias = context.newAlias('a');
+  const count = sql<number>`(select ${sql.ref(`${alias}.value`)} from ${subjectEventCountUpTo(subject, { alias, events, newAlias: context.newAlias }, where, atLeast)})`;
   return boundsSql(count, body);
 }
 
@@ -96,7 +101,8 @@ function eventSql(body: EventCondition, subject: SubjectSql, context: ConditionC
 function seenSql(aggregate: 'min' | 'max', body: SeenCondition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
   const events = context.newAlias('e');
   const e = sql.id(events);
-  const time = sql<number | null>`(select ${sql.raw(aggregate)}(${e}.timestamp) from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(events, context, undefined)} and ${e}.channel is not null)`;
+  const where = sql<SqlBool>`${eventsInWindow(events, context, undefined)} and ${e}.channel is not null`;
+  const time = aggregateOf(subject, events, context, { value: sql`${sql.raw(aggregate)}(${e}.timestamp)`, combine: aggregate }, where);
   // Timestamps are whole milliseconds: "older than" (time < t) is time <= t - 1.
   const from = body.withinDays === undefined ? null : context.now - body.withinDays * DAY_MS;
   const to = body.olderThanDays === undefined ? null : context.now - body.olderThanDays * DAY_MS - 1;
@@ -112,7 +118,7 @@ function computedSql(body: ComputedCondition, subject: SubjectSql, context: Cond
   const events = context.newAlias('e');
   const e = sql.id(events);
   const measure = body.name === 'revenue' ? sql`coalesce(sum(${e}.revenue), 0)` : sql`count(*)`;
-  const value = sql<number>`(select ${measure} from ${subjectEventsFrom(subject, events, context.newAlias('m'))} where ${eventsInWindow(events, context, body.withinDays)} and ${e}.channel is not null)`;
+  const value = aggregateOf(subject, events, context, { value: measure, combine: 'sum' }, sql<SqlBool>`${eventsInWindow(events, context, body.withinDays)} and ${e}.channel is not null`);
   // A computed value is a number, never missing: the operator reads it as a number column.
   return operatorSql(context.dialect.json, { type: sql`'number'`, text: sql`cast(null as text)`, number: value }, body.op, body.value);
 }
@@ -126,18 +132,28 @@ function computedSql(body: ComputedCondition, subject: SubjectSql, context: Cond
 function trendSql(body: TrendCondition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
   const events = context.newAlias('e');
   const e = sql.id(events);
-  const t = sql.id(context.newAlias('t'));
+  const tAlias = context.newAlias('t');
+  const t = sql.id(tAlias);
   // An event exactly P days old is in the current period: the previous one ends before it.
   const split = context.now - body.periodDays * DAY_MS;
   const amount = body.name === 'revenue' ? sql`${e}.revenue` : sql`1`;
   const counted = body.event === undefined ? sql`${e}.channel is not null` : sql`${e}.type = 'track' and ${e}.name = ${body.event}`;
-  const total = (period: RawBuilder<unknown>) => sql<number>`cast(coalesce(sum(case when ${period} then ${amount} end), 0) as double precision)`;
-  const periods = sql`(select ${total(sql`${e}.timestamp >= ${split}`)} as current_value, ${total(sql`${e}.timestamp < ${split}`)} as previous_value
-    from ${subjectEventsFrom(subject, events, context.newAlias('m'))}
-    where ${eventsInWindow(events, context, 2 * body.periodDays)} and ${counted}) as ${t}`;
+  const total = (period: RawBuilder<unknown>): EventAggregate => ({ value: sql`cast(coalesce(sum(case when ${period} then ${amount} end), 0) as double precision)`, combine: 'sum' });
+  const periods = subjectEventAggregates(
+    subject,
+    { alias: tAlias, events, newAlias: context.newAlias },
+    { current_value: total(sql`${e}.timestamp >= ${split}`), previous_value: total(sql`${e}.timestamp < ${split}`) },
+    sql<SqlBool>`${eventsInWindow(events, context, 2 * body.periodDays)} and ${counted}`,
+  );
   const change = sql<number>`((${t}.current_value - ${t}.previous_value) * ${numberParam(100)})`;
   const threshold = sql<number>`(${numberParam(body.percent)} * ${t}.previous_value)`;
   return sql<SqlBool>`exists (select 1 from ${periods} where ${t}.previous_value > 0 and ${numberComparisonSql(change, body.op, threshold)})`;
+}
+
+/** One aggregate of the subject's events that pass `where`, as a scalar subquery. */
+function aggregateOf(subject: SubjectSql, events: string, context: ConditionContext, aggregate: EventAggregate, where: RawBuilder<SqlBool>): RawBuilder<number> {
+  const alias = context.newAlias('a');
+  return sql<number>`(select ${sql.ref(`${alias}.value`)} from ${subjectEventAggregates(subject, { alias, events, newAlias: context.newAlias }, { value: aggregate }, where)})`;
 }
 
 /** How many of the account's member contacts satisfy the inner condition, within bounds. */

@@ -20,23 +20,75 @@ export function subjectIn(subject: SubjectSql, ids: readonly string[]): RawBuild
   return sql<SqlBool>`(${subjectId(subject)} in (${sql.join(ids)}))`;
 }
 
+/** One aggregate over a subject's events, and how the values of its parts add up. */
+export interface EventAggregate {
+  /** An aggregate of the events' alias, e.g. `count(*)`; over no events it must be 0 or NULL. */
+  value: RawBuilder<unknown>;
+  combine: 'sum' | 'min' | 'max';
+}
+
 /**
- * The events of a subject as a FROM item named `events`: a contact's own, or an account's
- * (its group id, or a contact who is a member), as `evaluateSegment` reads them. An account's
- * are two disjoint indexed reads joined by UNION ALL — by account, then by member contact for
- * events not already tagged with the account — rather than one OR, which makes the databases
- * scan every event of the workspace for every account.
+ * Aggregates over the events of a subject that pass `where`, as a FROM item of one row named
+ * `alias` with a column per aggregate: a contact's own events, or an account's (tagged with its
+ * group id, or of a contact who is a member), as `evaluateSegment` reads them. `events` is the
+ * alias `value` and `where` read the events by.
+ *
+ * An account's events are read as three disjoint parts, each aggregated on its own indexes and
+ * then combined: the events tagged with the account; its members' untagged events (a partial
+ * index holds only those); and its members' events tagged with another account, which only
+ * contacts in several accounts have (an event tagged with an account makes its contact a
+ * member). Rather than one OR, which makes the databases scan every event of the workspace,
+ * or reading every member's events again to find the few that are not tagged with the account.
+ * Aggregating each part apart lets `max(timestamp)` and counts of one event name stop early on
+ * an index.
  */
-export function subjectEventsFrom(subject: SubjectSql, events: string, memberships: string): RawBuilder<unknown> {
+export function subjectEventAggregates(
+  subject: SubjectSql,
+  aliases: { alias: string; events: string; newAlias: (prefix: string) => string },
+  aggregates: Record<string, EventAggregate>,
+  where: RawBuilder<SqlBool>,
+): RawBuilder<unknown> {
+  const columns = Object.entries(aggregates);
+  const select = sql.join(columns.map(([name, a]) => sql`${a.value} as ${sql.id(name)}`));
+  const parts = eventParts(subject, aliases.events, aliases.newAlias, where).map((part) => sql`select ${select} ${part}`);
+  return combinedParts(parts, columns.map(([name, a]) => [name, a.combine]), aliases);
+}
+
+/**
+ * How many of the subject's events pass `where`, counting no further than `limit`: a count
+ * compared with a lower bound alone (at least 3 times, ever) stops reading at the bound.
+ * A FROM item of one row named `alias`, its column `value`.
+ */
+export function subjectEventCountUpTo(subject: SubjectSql, aliases: { alias: string; events: string; newAlias: (prefix: string) => string }, where: RawBuilder<SqlBool>, limit: number): RawBuilder<unknown> {
+  const parts = eventParts(subject, aliases.events, aliases.newAlias, where).map((part) => sql`select count(*) as value from (select 1 as one ${part} limit ${sql.lit(Math.max(0, Math.ceil(limit)))}) as ${sql.id(aliases.newAlias('l'))}`);
+  return combinedParts(parts, [['value', 'sum']], aliases);
+}
+
+/** The parts of a subject's events (see `subjectEventAggregates`), each as `from ... where ...`. */
+function eventParts(subject: SubjectSql, events: string, newAlias: (prefix: string) => string, where: RawBuilder<SqlBool>): RawBuilder<unknown>[] {
   const e = sql.id(events);
   const s = sql.id(subject.alias);
-  if (subject.kind === 'contact') return sql`(select * from events where events.workspace_id = ${s}.workspace_id and events.contact_id = ${s}.id) as ${e}`;
-  const m = sql.id(memberships);
-  return sql`(select * from events where events.workspace_id = ${s}.workspace_id and events.group_id = ${s}.group_id
-    union all
-    select * from events where events.workspace_id = ${s}.workspace_id
-      and events.contact_id in (select ${m}.contact_id from memberships as ${m} where ${m}.workspace_id = ${s}.workspace_id and ${m}.group_id = ${s}.group_id)
-      and (events.group_id is null or events.group_id <> ${s}.group_id)) as ${e}`;
+  if (subject.kind === 'contact') return [sql`from events as ${e} where ${e}.workspace_id = ${s}.workspace_id and ${e}.contact_id = ${s}.id and ${where}`];
+  const m = sql.id(newAlias('m'));
+  const o = sql.id(newAlias('o'));
+  const members = sql`(select ${m}.contact_id from memberships as ${m} where ${m}.workspace_id = ${s}.workspace_id and ${m}.group_id = ${s}.group_id)`;
+  return [
+    sql`from events as ${e} where ${e}.workspace_id = ${s}.workspace_id and ${e}.group_id = ${s}.group_id and ${where}`,
+    sql`from events as ${e} where ${e}.workspace_id = ${s}.workspace_id and ${e}.group_id is null and ${e}.contact_id in ${members} and ${where}`,
+    sql`from memberships as ${m}
+      join memberships as ${o} on ${o}.workspace_id = ${m}.workspace_id and ${o}.contact_id = ${m}.contact_id and ${o}.group_id <> ${m}.group_id
+      join events as ${e} on ${e}.workspace_id = ${o}.workspace_id and ${e}.contact_id = ${o}.contact_id and ${e}.group_id = ${o}.group_id
+      where ${m}.workspace_id = ${s}.workspace_id and ${m}.group_id = ${s}.group_id and ${where}`,
+  ];
+}
+
+/** One part's row as the FROM item, or the parts' rows combined column by column. */
+function combinedParts(parts: RawBuilder<unknown>[], columns: [string, EventAggregate['combine']][], aliases: { alias: string; newAlias: (prefix: string) => string }): RawBuilder<unknown> {
+  const alias = sql.id(aliases.alias);
+  if (parts.length === 1) return sql`(${parts[0]}) as ${alias}`;
+  const u = sql.id(aliases.newAlias('u'));
+  const combined = sql.join(columns.map(([name, combine]) => sql`${sql.raw(combine)}(${u}.${sql.id(name)}) as ${sql.id(name)}`));
+  return sql`(select ${combined} from (${sql.join(parts, sql` union all `)}) as ${u}) as ${alias}`;
 }
 
 /** Typed account columns a trait condition reads instead of traits, and their kind of value. */
