@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Condition, SubjectKind } from '../../src/core/segments/conditions.js';
 import { EXAMPLE_SEGMENTS } from '../../src/core/segments/examples.js';
-import { dependencyOrder, referenceScopes } from '../../src/core/segments/membership-propagation.js';
+import { dependencyLevels, dependencyOrder, referenceScopes } from '../../src/core/segments/membership-propagation.js';
 import type { SegmentDefinition } from '../../src/core/segments/segment-definition.js';
 import { dependsOnTime, timeDependentSegments, timeWindowDays } from '../../src/core/segments/time-dependence.js';
 
@@ -69,5 +69,18 @@ describe('how membership changes travel between segments', () => {
       segment('a', { trait: { name: 'plan', op: 'exists' } }),
     ];
     assert.deepEqual(dependencyOrder(segments).map((s) => s.id), ['a', 'b', 'c', 'x']);
+  });
+
+  test('segments fall into levels that read only earlier levels; a cycle is broken as in the order', () => {
+    const segments = [
+      segment('c', { segment: { id: 'b' } }),
+      segment('x', { trait: { name: 'plan', op: 'exists' } }),
+      segment('b', { all: [{ segment: { id: 'a' } }, { segment: { id: 'unknown' } }] }),
+      segment('a', { trait: { name: 'plan', op: 'exists' } }),
+      segment('d', { any: [{ segment: { id: 'a' } }, { segment: { id: 'c' } }] }),
+      segment('p', { segment: { id: 'q' } }),
+      segment('q', { segment: { id: 'p' } }),
+    ];
+    assert.deepEqual(dependencyLevels(segments).map((level) => level.map((s) => s.id)), [['a', 'x', 'q'], ['b', 'p'], ['c'], ['d']]);
   });
 });

@@ -47,6 +47,16 @@ for (const database of DATABASES) {
       assert.equal((await store.timeline.totals(ws)).events, 1);
     });
 
+    test('a write says what kind of data it changed: profiles, interactions, event names, revenue', async () => {
+      const ws = await workspace();
+      const first = await store.writeMessages(ws, messages([{ type: 'identify', userId: 'u1', traits: { email: 'u1@example.com' } }]), newId);
+      assert.equal(first.touched.writes?.profiles, true);
+      const usage = await store.writeMessages(ws, messages([{ type: 'track', userId: 'u1', event: 'Signed In' }]), newId);
+      assert.deepEqual(usage.touched.writes, { profiles: false, interactions: true, eventNames: ['Signed In'], revenue: false });
+      const order = await store.writeMessages(ws, messages([{ type: 'track', userId: 'u1', event: 'Order Completed', properties: { revenue: 120 } }]), newId);
+      assert.deepEqual(order.touched.writes, { profiles: false, interactions: true, eventNames: ['Order Completed'], revenue: true });
+    });
+
     test('the same messageId in two workspaces is two events', async () => {
       const [a, b] = [await workspace(), await workspace()];
       const track = messages([{ type: 'track', userId: 'u1', event: 'Signed In', messageId: 'shared' }]);

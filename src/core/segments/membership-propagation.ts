@@ -20,8 +20,6 @@ import type { SegmentDefinition } from './segment-definition.js';
  */
 export { referenceScopes, type ReferenceScope } from './segment-dependencies.js';
 
-
-
 /**
  * The definitions ordered so that each comes after every definition it refers to, otherwise
  * in the given order. References to ids not among them are ignored; definitions are checked
@@ -42,4 +40,22 @@ export function dependencyOrder(definitions: readonly SegmentDefinition[]): Segm
   };
   definitions.forEach(visit);
   return order;
+}
+
+/**
+ * `dependencyOrder` in levels: each definition's level comes after the levels of every
+ * definition it refers to, so the definitions of one level do not read each other and may be
+ * evaluated at the same time. Within a level, the order of `dependencyOrder`.
+ */
+export function dependencyLevels(definitions: readonly SegmentDefinition[]): SegmentDefinition[][] {
+  const ordered = dependencyOrder(definitions);
+  const levelOf = new Map<string, number>();
+  const levels: SegmentDefinition[][] = [];
+  for (const definition of ordered) {
+    // Dependencies come earlier in the order; one not seen yet is absent, or the broken end of a cycle.
+    const level = Math.max(-1, ...segmentDependencies(definition).map((id) => levelOf.get(id) ?? -1)) + 1;
+    levelOf.set(definition.id, level);
+    (levels[level] ??= []).push(definition);
+  }
+  return levels;
 }

@@ -18,7 +18,7 @@ const realDelay: Delay = (ms, run) => {
   return () => clearTimeout(timer);
 };
 
-const NOTHING_WRITTEN: WriteKinds = { profiles: false, interactions: false, eventNames: [] };
+const NOTHING_WRITTEN: WriteKinds = { profiles: false, interactions: false, eventNames: [], revenue: false };
 
 /** What is waiting to be refreshed in one workspace. */
 interface Pending {

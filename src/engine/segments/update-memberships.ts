@@ -1,4 +1,4 @@
-import { dependencyOrder, referenceScopes } from '../../core/segments/membership-propagation.js';
+import { dependencyLevels, referenceScopes } from '../../core/segments/membership-propagation.js';
 import type { SegmentDefinition } from '../../core/segments/segment-definition.js';
 import { segmentAffectedBy } from '../../core/segments/write-relevance.js';
 import { chunks } from '../../store/chunks.js';
@@ -29,6 +29,10 @@ const BATCH = 2000;
  * touched accounts and every account of a touched contact: an account's events include its
  * contacts' events, and `contacts` conditions read the contacts themselves. A merged-away
  * contact is no subject any more, so re-evaluating it removes it from every segment.
+ *
+ * Segments of one dependency level do not read each other; where the store has several
+ * connections they are evaluated a few at a time, and their changes are returned in
+ * dependency order all the same.
  */
 export async function updateMemberships(context: EngineContext, workspaceId: string, segments: readonly SegmentDefinition[], scope: RefreshScope, now: number): Promise<SegmentChange[]> {
   const store = context.store;
@@ -37,7 +41,7 @@ export async function updateMemberships(context: EngineContext, workspaceId: str
   const accountsOf = cached((contacts: readonly string[]) => store.segmentMemberships.accountsOfContacts(workspaceId, contacts));
   const recorded: SegmentChange[] = [];
 
-  for (const segment of dependencyOrder(segments)) {
+  const refreshOne = async (segment: SegmentDefinition): Promise<SegmentChange[]> => {
     const references = referenceScopes(segment);
     // An unknown reference has no members, as when every segment is computed at once.
     const known = [...references.keys()].filter((id) => inForce.has(id));
@@ -73,10 +77,31 @@ export async function updateMemberships(context: EngineContext, workspaceId: str
         changes.push(...(await store.segmentMemberships.replaceAmong(workspaceId, segment.id, batch, members, now)));
       }
     }
-    changedIds.set(segment.id, changes.map((c) => c.subjectId));
-    recorded.push(...changes);
+    return changes;
+  };
+
+  for (const level of dependencyLevels(segments)) {
+    const results = await mapConcurrently(level, store.dialect.capabilities.parallelStatements, refreshOne);
+    for (const [i, changes] of results.entries()) {
+      changedIds.set(level[i]!.id, changes.map((c) => c.subjectId));
+      recorded.push(...changes);
+    }
   }
   return recorded;
+}
+
+/** `items.map(run)` with at most `limit` runs at a time; results in the order of `items`. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await run(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** One lookup per distinct input array within a refresh. */

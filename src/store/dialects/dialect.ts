@@ -36,6 +36,11 @@ export interface Capabilities {
   readonly skipLocked: boolean;
   /** Most bind parameters one statement may carry. */
   readonly maxParameters: number;
+  /**
+   * How many independent statements one process may usefully run at once: 1 where the store
+   * has a single connection (SQLite, PGlite), a share of the pool on PostgreSQL.
+   */
+  readonly parallelStatements: number;
 }
 
 /**

@@ -66,6 +66,7 @@ export async function writeMessages(
       profiles: fresh.some((m) => PROFILE_CALLS.has(m.type)) || contactOf.merges.length > 0 || contactOf.created > 0 || accounts.created > 0 || memberships.created > 0,
       interactions: stored.some((m) => !PROFILE_CALLS.has(m.type)),
       eventNames: [...new Set(stored.flatMap((m) => (m.type === 'track' && m.event ? [m.event] : [])))],
+      revenue: stored.some((m) => !PROFILE_CALLS.has(m.type) && (interactions.get(m.messageId)?.revenue ?? null) !== null),
     };
     return { stored: stored.length, duplicates: messages.length - stored.length, touched: { ...touchedBy(fresh, withGroup, contactOf), writes } };
   });

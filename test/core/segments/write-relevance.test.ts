@@ -27,6 +27,18 @@ describe('which segments a write can affect', () => {
     assert.equal(segmentAffectedBy(segment({ trend: { name: 'eventCount', event: 'Ticket Created', periodDays: 7, op: 'gte', percent: 100 } }), interactions('Signed In')), false);
     assert.equal(segmentAffectedBy(segment({ lastSeen: { withinDays: 7 } }), { profiles: false, interactions: false, eventNames: [] }), false);
   });
+  test('revenue measures are affected only by interactions that carried revenue', () => {
+    const noRevenue = { ...interactions('Signed In'), revenue: false };
+    const withRevenue = { ...interactions('Order Completed'), revenue: true };
+    const revenue = segment({ computed: { name: 'revenue', op: 'gte', value: 1_000, withinDays: 365 } });
+    assert.equal(segmentAffectedBy(revenue, noRevenue), false);
+    assert.equal(segmentAffectedBy(revenue, withRevenue), true);
+    assert.equal(segmentAffectedBy(segment({ computed: { name: 'eventCount', op: 'gte', value: 10 } }), noRevenue), true);
+    assert.equal(segmentAffectedBy(segment({ trend: { name: 'revenue', periodDays: 30, op: 'lte', percent: -20 } }), noRevenue), false);
+    assert.equal(segmentAffectedBy(segment({ trend: { name: 'revenue', periodDays: 30, op: 'lte', percent: -20 } }), withRevenue), true);
+    assert.equal(unionWriteKinds(noRevenue, withRevenue)?.revenue, true);
+    assert.equal(unionWriteKinds(noRevenue, interactions('A'))?.revenue, undefined);
+  });
   test('writes sharing a refresh add up; one that did not say makes the whole unknown', () => {
     assert.deepEqual(unionWriteKinds(interactions('A'), { profiles: true, interactions: false, eventNames: ['B'] }), { profiles: true, interactions: true, eventNames: ['A', 'B'] });
     assert.equal(unionWriteKinds(interactions('A'), undefined), undefined);

@@ -24,7 +24,7 @@ export function pgliteDialect(dataDir?: string): StoreDialect {
       createIntrospector: (db: Kysely<any>) => new PostgresIntrospector(db),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
-    capabilities: { jsonColumnType: 'jsonb', rowLocks: true, skipLocked: true, maxParameters: 65_535 },
+    capabilities: { jsonColumnType: 'jsonb', rowLocks: true, skipLocked: true, maxParameters: 65_535, parallelStatements: 1 },
     addSerialId: (table) => table.addColumn('id', 'bigint', (col) => col.primaryKey().generatedByDefaultAsIdentity()),
     isTransient: isTransientPostgresError,
     readJson: parseJsonText,

@@ -16,11 +16,12 @@ const types = {
 
 /** The production store: a PostgreSQL server, shared by any number of Touchpoint processes. */
 export function postgresDialect(connectionString: string, options: { poolSize?: number } = {}): StoreDialect {
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, types });
+  const poolSize = options.poolSize ?? 10;
+  const pool = new pg.Pool({ connectionString, max: poolSize, types });
   return {
     name: 'postgres',
     kysely: new PostgresDialect({ pool }),
-    capabilities: { jsonColumnType: 'jsonb', rowLocks: true, skipLocked: true, maxParameters: 65_535 },
+    capabilities: { jsonColumnType: 'jsonb', rowLocks: true, skipLocked: true, maxParameters: 65_535, parallelStatements: Math.max(1, Math.floor(poolSize / 2)) },
     addSerialId: (table) => table.addColumn('id', 'bigint', (col) => col.primaryKey().generatedByDefaultAsIdentity()),
     isTransient: isTransientPostgresError,
     readJson: parseJsonText,

@@ -23,7 +23,7 @@ export function sqliteDialect(file: string): StoreDialect {
       createIntrospector: (db: Kysely<any>) => new SqliteIntrospector(db),
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
-    capabilities: { jsonColumnType: 'text', rowLocks: false, skipLocked: false, maxParameters: 32_766 },
+    capabilities: { jsonColumnType: 'text', rowLocks: false, skipLocked: false, maxParameters: 32_766, parallelStatements: 1 },
     addSerialId: (table) => table.addColumn('id', 'integer', (col) => col.primaryKey()),
     isTransient: (error) => (error as { code?: string }).code === 'SQLITE_BUSY',
     readJson: parseJsonText,
