@@ -71,10 +71,13 @@ function eventParts(subject: SubjectSql, events: string, newAlias: (prefix: stri
   if (subject.kind === 'contact') return [sql`from events as ${e} where ${e}.workspace_id = ${s}.workspace_id and ${e}.contact_id = ${s}.id and ${where}`];
   const m = sql.id(newAlias('m'));
   const o = sql.id(newAlias('o'));
-  const members = sql`(select ${m}.contact_id from memberships as ${m} where ${m}.workspace_id = ${s}.workspace_id and ${m}.group_id = ${s}.group_id)`;
   return [
     sql`from events as ${e} where ${e}.workspace_id = ${s}.workspace_id and ${e}.group_id = ${s}.group_id and ${where}`,
-    sql`from events as ${e} where ${e}.workspace_id = ${s}.workspace_id and ${e}.group_id is null and ${e}.contact_id in ${members} and ${where}`,
+    // From the memberships to each member's untagged events: given `group_id is null` alone, the
+    // databases would read every untagged event of the workspace for each account.
+    sql`from memberships as ${m}
+      join events as ${e} on ${e}.workspace_id = ${m}.workspace_id and ${e}.contact_id = ${m}.contact_id
+      where ${m}.workspace_id = ${s}.workspace_id and ${m}.group_id = ${s}.group_id and ${e}.group_id is null and ${where}`,
     sql`from memberships as ${m}
       join memberships as ${o} on ${o}.workspace_id = ${m}.workspace_id and ${o}.contact_id = ${m}.contact_id and ${o}.group_id <> ${m}.group_id
       join events as ${e} on ${e}.workspace_id = ${o}.workspace_id and ${e}.contact_id = ${o}.contact_id and ${e}.group_id = ${o}.group_id
