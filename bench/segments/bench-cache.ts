@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,19 @@ export function readCacheRecord<T>(name: string): T | undefined {
 export function writeCacheRecord(name: string, record: unknown): void {
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(join(CACHE_DIR, `${name}.json`), JSON.stringify(record));
+}
+
+/**
+ * Forgets the other cached loads of the same database and scale (older code or an earlier
+ * day): removes their records and files, and returns their names so the caller can drop what
+ * else it keeps for them.
+ */
+export function removeStaleCaches(name: string): string[] {
+  const prefix = name.slice(0, name.lastIndexOf('_') + 1);
+  if (!existsSync(CACHE_DIR)) return [];
+  const stale = [...new Set(readdirSync(CACHE_DIR).filter((f) => f.startsWith(prefix)).map((f) => f.replace(/\.(json|db)$/, '')))].filter((n) => n !== name);
+  for (const old of stale) for (const ext of ['.json', '.db']) rmSync(join(CACHE_DIR, old + ext), { force: true });
+  return stale;
 }
 
 /** The demo of a cached load ends at the start of today (UTC), so a day's runs share one load. */

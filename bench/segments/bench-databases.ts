@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { CACHE_DIR, readCacheRecord, writeCacheRecord } from './bench-cache.js';
+import { CACHE_DIR, readCacheRecord, removeStaleCaches, writeCacheRecord } from './bench-cache.js';
 import type { LoadedData } from './bench-data.js';
 
 export type DatabaseName = 'sqlite' | 'postgres';
@@ -48,6 +48,7 @@ export async function openSqlite(load: Loader, cacheName?: string): Promise<Benc
     // One self-contained file: the write-ahead log folded in before the copy.
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db);
     await store.close();
+    removeStaleCaches(cacheName);
     mkdirSync(CACHE_DIR, { recursive: true });
     copyFileSync(file, cacheFile);
     writeCacheRecord(cacheName, data);
@@ -85,7 +86,8 @@ export async function openPostgres(serverUrl: string, load: Loader, cacheName?: 
   if (cacheDatabase && !record) {
     // A template may have no connections while it is copied.
     await store.close();
-    await administer(serverUrl, [`drop database if exists ${cacheDatabase}`, `create database ${cacheDatabase} template ${BENCH_DATABASE}`]);
+    const stale = removeStaleCaches(cacheName).map((old) => `drop database if exists touchpoint_bench_cache_${old}`);
+    await administer(serverUrl, [...stale, `drop database if exists ${cacheDatabase}`, `create database ${cacheDatabase} template ${BENCH_DATABASE}`]);
     writeCacheRecord(cacheName, data);
     store = await openStore({ dataDir: '', databaseUrl: url.toString() });
   }
