@@ -20,6 +20,13 @@ export function subjectIn(subject: SubjectSql, ids: readonly string[]): RawBuild
   return sql<SqlBool>`(${subjectId(subject)} in (${sql.join(ids)}))`;
 }
 
+/** Names in the statement: the FROM item's `alias`, the `events` alias conditions read, and fresh ones. */
+export interface EventAliases {
+  alias: string;
+  events: string;
+  newAlias: (prefix: string) => string;
+}
+
 /** One aggregate over a subject's events, and how the values of its parts add up. */
 export interface EventAggregate {
   /** An aggregate of the events' alias, e.g. `count(*)`; over no events it must be 0 or NULL. */
@@ -44,7 +51,7 @@ export interface EventAggregate {
  */
 export function subjectEventAggregates(
   subject: SubjectSql,
-  aliases: { alias: string; events: string; newAlias: (prefix: string) => string },
+  aliases: EventAliases,
   aggregates: Record<string, EventAggregate>,
   where: RawBuilder<SqlBool>,
 ): RawBuilder<unknown> {
@@ -59,7 +66,7 @@ export function subjectEventAggregates(
  * compared with a lower bound alone (at least 3 times, ever) stops reading at the bound.
  * A FROM item of one row named `alias`, its column `value`.
  */
-export function subjectEventCountUpTo(subject: SubjectSql, aliases: { alias: string; events: string; newAlias: (prefix: string) => string }, where: RawBuilder<SqlBool>, limit: number): RawBuilder<unknown> {
+export function subjectEventCountUpTo(subject: SubjectSql, aliases: EventAliases, where: RawBuilder<SqlBool>, limit: number): RawBuilder<unknown> {
   const parts = eventParts(subject, aliases.events, aliases.newAlias, where).map((part) => sql`select count(*) as value from (select 1 as one ${part} limit ${sql.lit(Math.max(0, Math.ceil(limit)))}) as ${sql.id(aliases.newAlias('l'))}`);
   return combinedParts(parts, [['value', 'sum']], aliases);
 }
@@ -86,7 +93,7 @@ function eventParts(subject: SubjectSql, events: string, newAlias: (prefix: stri
 }
 
 /** One part's row as the FROM item, or the parts' rows combined column by column. */
-function combinedParts(parts: RawBuilder<unknown>[], columns: [string, EventAggregate['combine']][], aliases: { alias: string; newAlias: (prefix: string) => string }): RawBuilder<unknown> {
+function combinedParts(parts: RawBuilder<unknown>[], columns: [string, EventAggregate['combine']][], aliases: EventAliases): RawBuilder<unknown> {
   const alias = sql.id(aliases.alias);
   if (parts.length === 1) return sql`(${parts[0]}) as ${alias}`;
   const u = sql.id(aliases.newAlias('u'));
