@@ -1,6 +1,7 @@
 import { dependencyLevels, referenceScopes } from '../../core/segments/membership-propagation.js';
 import type { SegmentDefinition } from '../../core/segments/segment-definition.js';
-import { segmentAffectedBy } from '../../core/segments/write-relevance.js';
+import { interactionPolarity } from '../../core/segments/interaction-polarity.js';
+import { segmentAffectedBy, type WriteKinds } from '../../core/segments/write-relevance.js';
 import { chunks } from '../../store/chunks.js';
 import type { TouchedSubjects } from '../../store/ingest/write-messages.js';
 import type { SegmentChange } from '../../store/segment-membership-queries.js';
@@ -54,11 +55,16 @@ export async function updateMemberships(context: EngineContext, workspaceId: str
       changes = await store.segmentMemberships.replace(workspaceId, segment.id, members, now);
     } else {
       const affected = new Set<string>();
-      const add = async (subjects: TouchedSubjects) => {
-        for (const id of segment.subject === 'contact' ? subjects.contacts : [...subjects.accounts, ...(await accountsOf(subjects.contacts))]) affected.add(id);
+      const add = async (subjects: TouchedSubjects, to: Set<string> = affected) => {
+        for (const id of segment.subject === 'contact' ? subjects.contacts : [...subjects.accounts, ...(await accountsOf(subjects.contacts))]) to.add(id);
       };
-      // A write of interactions alone cannot move a subject in a segment that does not read them.
-      if (segmentAffectedBy(segment, scope.touched.writes)) await add(scope.touched);
+      // A write of interactions alone cannot move a subject in a segment that does not read them,
+      // nor a member out of a segment they can only bring subjects into (or the reverse).
+      if (segmentAffectedBy(segment, scope.touched.writes)) {
+        const written = new Set<string>();
+        await add(scope.touched, written);
+        for (const id of await ableToMove(segment, scope.touched.writes, [...written])) affected.add(id);
+      }
       if (scope.aged?.segments.has(segment.id)) await add(scope.aged.subjects);
       for (const [id, where] of references) {
         const moved = changedIds.get(id) ?? [];
@@ -78,6 +84,14 @@ export async function updateMemberships(context: EngineContext, workspaceId: str
       }
     }
     return changes;
+  };
+
+  /** Of the subjects a write touched, those whose membership the write can change. */
+  const ableToMove = async (segment: SegmentDefinition, writes: WriteKinds | undefined, written: string[]): Promise<string[]> => {
+    const polarity = writes !== undefined && !writes.profiles ? interactionPolarity(segment.condition) : 'any';
+    if (polarity !== 'enter' && polarity !== 'exit') return written;
+    const members = new Set(await store.segmentMemberships.membersAmong(workspaceId, segment.id, written));
+    return written.filter((id) => members.has(id) === (polarity === 'exit'));
   };
 
   for (const level of dependencyLevels(segments)) {
