@@ -18,11 +18,11 @@ export interface StoreDialect {
   /** Reads a value inside a JSON column in SQL; the segment compiler builds on it. */
   readonly json: JsonSql;
   /**
-   * The statement that brings the query planner's table statistics up to date: `ANALYZE` on
-   * PostgreSQL, whose planner picks a scan of every row for a table it has never analyzed;
-   * `PRAGMA optimize` on SQLite, which analyzes only what needs it.
+   * The statement that brings the query planner's statistics of these tables up to date:
+   * `ANALYZE` on PostgreSQL, whose planner picks a scan of every row for a table it has never
+   * analyzed; `PRAGMA optimize` on SQLite, which analyzes only what needs it.
    */
-  readonly refreshStatisticsSql: string;
+  refreshStatisticsSql(tables: readonly string[]): string;
   /** Called after Kysely is destroyed, for resources the dialect owns beyond the driver. */
   close?(): Promise<void>;
 }

@@ -29,6 +29,6 @@ export function pgliteDialect(dataDir?: string): StoreDialect {
     isTransient: isTransientPostgresError,
     readJson: parseJsonText,
     json: postgresJson,
-    refreshStatisticsSql: 'ANALYZE',
+    refreshStatisticsSql: (tables) => `ANALYZE ${tables.join(', ')}`,
   };
 }

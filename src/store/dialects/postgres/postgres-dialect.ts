@@ -26,6 +26,6 @@ export function postgresDialect(connectionString: string, options: { poolSize?: 
     isTransient: isTransientPostgresError,
     readJson: parseJsonText,
     json: postgresJson,
-    refreshStatisticsSql: 'ANALYZE',
+    refreshStatisticsSql: (tables) => `ANALYZE ${tables.join(', ')}`,
   };
 }

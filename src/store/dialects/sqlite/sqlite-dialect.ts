@@ -28,6 +28,6 @@ export function sqliteDialect(file: string): StoreDialect {
     isTransient: (error) => (error as { code?: string }).code === 'SQLITE_BUSY',
     readJson: parseJsonText,
     json: sqliteJson,
-    refreshStatisticsSql: 'PRAGMA optimize',
+    refreshStatisticsSql: () => 'PRAGMA optimize',
   };
 }
