@@ -17,7 +17,9 @@ const types = {
 /** The production store: a PostgreSQL server, shared by any number of Touchpoint processes. */
 export function postgresDialect(connectionString: string, options: { poolSize?: number } = {}): StoreDialect {
   const poolSize = options.poolSize ?? 10;
-  const pool = new pg.Pool({ connectionString, max: poolSize, types });
+  // JIT compilation is off: segment queries over a few hundred subjects are estimated above
+  // its threshold and then spend more time compiling than it saves (30-45% slower at 400).
+  const pool = new pg.Pool({ connectionString, max: poolSize, types, options: '-c jit=off' });
   return {
     name: 'postgres',
     kysely: new PostgresDialect({ pool }),
