@@ -91,7 +91,8 @@ export async function openPostgres(serverUrl: string, load: Loader, cacheName?: 
     writeCacheRecord(cacheName, data);
     store = await openStore({ dataDir: '', databaseUrl: url.toString() });
   }
-  const client = new pg.Client({ connectionString: url.toString() });
+  // The session settings of Touchpoint's own pool (postgres-dialect.ts), so the same queries plan alike.
+  const client = new pg.Client({ connectionString: url.toString(), options: '-c jit=off' });
   await client.connect();
   return {
     name: 'postgres',
