@@ -98,7 +98,9 @@ export async function updateMemberships(context: EngineContext, workspaceId: str
     const results = await mapConcurrently(level, store.dialect.capabilities.parallelStatements, refreshOne);
     for (const [i, changes] of results.entries()) {
       changedIds.set(level[i]!.id, changes.map((c) => c.subjectId));
-      recorded.push(...changes);
+      // One at a time: a first refresh at 8.5 million events records more entries for one
+      // segment than a spread call may pass as arguments.
+      for (const change of changes) recorded.push(change);
     }
   }
   return recorded;
