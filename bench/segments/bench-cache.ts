@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DAY_MS } from '../../src/core/activity.js';
+import type { DatabaseName } from './bench-databases.js';
 
 /**
  * Where loaded benchmark data is kept between runs: loading the demo at the issue's size takes
@@ -16,7 +18,7 @@ export const CACHE_DIR = join(tmpdir(), 'touchpoint-bench-cache');
 const CONTENT_CODE = ['../../src/core/demo', '../../src/store/ingest', '../../src/store/migrations', '../../src/core/segment-messages.js', '../../src/core/interactions.js', '../../src/core/identity.js'];
 
 export interface CacheKey {
-  database: 'sqlite' | 'postgres';
+  database: DatabaseName;
   scale: number;
   seed: number;
   /** When the demo ends, epoch milliseconds. */
@@ -56,7 +58,7 @@ export function removeStaleCaches(name: string): string[] {
 
 /** The demo of a cached load ends at the start of today (UTC), so a day's runs share one load. */
 export function startOfDay(now: number): number {
-  return now - (now % 86_400_000);
+  return now - (now % DAY_MS);
 }
 
 function codeFiles(path: string): string[] {

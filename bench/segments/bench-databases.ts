@@ -108,20 +108,21 @@ export async function openPostgres(serverUrl: string, load: Loader, cacheName?: 
 }
 
 async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-  } finally {
-    await client.end();
-  }
+  return onServer(serverUrl, async (client) => (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
 }
 
 async function administer(serverUrl: string, statements: readonly string[]): Promise<void> {
+  await onServer(serverUrl, async (client) => {
+    for (const statement of statements) await client.query(statement);
+  });
+}
+
+/** Runs `work` on a connection of its own to the server's administrative database. */
+async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    for (const statement of statements) await client.query(statement);
+    return await work(client);
   } finally {
     await client.end();
   }

@@ -61,22 +61,21 @@ describe('how membership changes travel between segments', () => {
     assert.deepEqual(Object.fromEntries([...scopes].map(([id, where]) => [id, [...where].sort()])), { a: ['contacts', 'subject'], b: ['contacts'] });
   });
 
+  /** c reads b, b reads a (and an unknown id), x reads nothing. */
+  const chain = () => [
+    segment('c', { segment: { id: 'b' } }),
+    segment('x', { trait: { name: 'plan', op: 'exists' } }),
+    segment('b', { all: [{ segment: { id: 'a' } }, { segment: { id: 'unknown' } }] }),
+    segment('a', { trait: { name: 'plan', op: 'exists' } }),
+  ];
+
   test('segments are ordered after the segments they refer to, and otherwise keep their order', () => {
-    const segments = [
-      segment('c', { segment: { id: 'b' } }),
-      segment('x', { trait: { name: 'plan', op: 'exists' } }),
-      segment('b', { all: [{ segment: { id: 'a' } }, { segment: { id: 'unknown' } }] }),
-      segment('a', { trait: { name: 'plan', op: 'exists' } }),
-    ];
-    assert.deepEqual(dependencyOrder(segments).map((s) => s.id), ['a', 'b', 'c', 'x']);
+    assert.deepEqual(dependencyOrder(chain()).map((s) => s.id), ['a', 'b', 'c', 'x']);
   });
 
   test('segments fall into levels that read only earlier levels; a cycle is broken as in the order', () => {
     const segments = [
-      segment('c', { segment: { id: 'b' } }),
-      segment('x', { trait: { name: 'plan', op: 'exists' } }),
-      segment('b', { all: [{ segment: { id: 'a' } }, { segment: { id: 'unknown' } }] }),
-      segment('a', { trait: { name: 'plan', op: 'exists' } }),
+      ...chain(),
       segment('d', { any: [{ segment: { id: 'a' } }, { segment: { id: 'c' } }] }),
       segment('p', { segment: { id: 'q' } }),
       segment('q', { segment: { id: 'p' } }),

@@ -90,10 +90,11 @@ function eventSql(body: EventCondition, subject: SubjectSql, context: ConditionC
   );
   const where = sql<SqlBool>`${eventsInWindow(events, context, body.withinDays)} and ${e}.type = 'track' and ${e}.name = ${body.name}${sql.join(filters, sql``)}`;
   const { atLeast, atMost } = countBounds(body);
-  if (atMost !== null) return boundsSql(aggregateOf(subject, events, context, { value: sql`count(*)`, combine: 'sum' }, where), body);
   // Without an upper bound, counting stops at the lower one.
-  const alias = context.newAlias('a');
-  const count = sql<number>`(select ${sql.ref(`${alias}.value`)} from ${subjectEventCountUpTo(subject, { alias, events, newAlias: context.newAlias }, where, atLeast)})`;
+  const count =
+    atMost === null
+      ? valueOf(context, (alias) => subjectEventCountUpTo(subject, { alias, events, newAlias: context.newAlias }, where, atLeast))
+      : aggregateOf(subject, events, context, { value: sql`count(*)`, combine: 'sum' }, where);
   return boundsSql(count, body);
 }
 
@@ -152,8 +153,13 @@ function trendSql(body: TrendCondition, subject: SubjectSql, context: ConditionC
 
 /** One aggregate of the subject's events that pass `where`, as a scalar subquery. */
 function aggregateOf(subject: SubjectSql, events: string, context: ConditionContext, aggregate: EventAggregate, where: RawBuilder<SqlBool>): RawBuilder<number> {
+  return valueOf(context, (alias) => subjectEventAggregates(subject, { alias, events, newAlias: context.newAlias }, { value: aggregate }, where));
+}
+
+/** The column `value` of a one-row FROM item named by a fresh alias, as a scalar subquery. */
+function valueOf(context: ConditionContext, from: (alias: string) => RawBuilder<unknown>): RawBuilder<number> {
   const alias = context.newAlias('a');
-  return sql<number>`(select ${sql.ref(`${alias}.value`)} from ${subjectEventAggregates(subject, { alias, events, newAlias: context.newAlias }, { value: aggregate }, where)})`;
+  return sql<number>`(select ${sql.ref(`${alias}.value`)} from ${from(alias)})`;
 }
 
 /** How many of the account's member contacts satisfy the inner condition, within bounds. */
