@@ -77,6 +77,19 @@ async function assertEqualsFullRecompute(context: EngineContext, workspaceId: st
   }
 }
 
+/** Segments that time alone moves one way or the other (core/segments/polarity.ts, `agingPolarity`). */
+const AGING_SEGMENTS: SegmentDefinition[] = [
+  { id: 'active-7', name: 'Active in 7 days', subject: 'contact', condition: { lastSeen: { withinDays: 7 } } },
+  { id: 'quiet-5', name: 'Not seen for 5 days', subject: 'contact', condition: { lastSeen: { olderThanDays: 5 } } },
+  { id: 'new-40', name: 'First seen in 40 days', subject: 'contact', condition: { firstSeen: { withinDays: 40 } } },
+  { id: 'busy-10', name: '3 sign-ins in 10 days', subject: 'contact', condition: { event: { name: 'Signed In', atLeast: 3, withinDays: 10 } } },
+  { id: 'idle-6', name: 'At most 1 report in 6 days', subject: 'contact', condition: { event: { name: 'Report Created', atMost: 1, withinDays: 6 } } },
+  { id: 'few-8', name: 'Under 4 interactions in 8 days', subject: 'contact', condition: { computed: { name: 'eventCount', op: 'lt', value: 4, withinDays: 8 } } },
+  NO_LOGIN_FOR_14_DAYS,
+  { id: 'teams-active', name: 'Two contacts active in 9 days', subject: 'account', condition: { contacts: { atLeast: 2, condition: { lastSeen: { withinDays: 9 } } } } },
+  { id: 'teams-quiet', name: 'No order in 12 days', subject: 'account', condition: { not: { event: { name: 'Order Completed', withinDays: 12 } } } },
+];
+
 for (const database of DATABASES) {
   describe(`incremental segment memberships on ${database.name}`, () => {
     let store: Store;
@@ -121,6 +134,32 @@ for (const database of DATABASES) {
           await assertEqualsFullRecompute(context, ws.workspaceId, segments, `seed ${seed}, round ${round}, after the tick`);
         }
       }
+    });
+    test('as time alone passes, members leave windowed segments and others enter, as a full recompute says', async () => {
+      const rand = mulberry32(7);
+      const clock = new TestClock(Date.UTC(2026, 0, 15, 12));
+      const context = testContext(store, clock);
+      const ws = await testWorkspace(context, newWorkspaceId());
+      await store.definitions.saveAll(ws.workspaceId, AGING_SEGMENTS.map((spec) => ({ kind: 'Segment' as const, spec })), 'test', clock.now());
+      const timers = manualDelay(clock);
+      await using refresher = new SegmentRefresher(context, (error) => assert.fail(String(error)), timers.delay);
+      const app = createApp(context, new Ingestion(context, (id, touched) => refresher.written(id, touched)));
+      assert.equal((await post(app, '/v1/batch', { batch: randomWorkspaceMessages(rand, clock.now()) }, ws.ingestHeaders)).status, 200);
+      await refresher.idle();
+      const moves = { entered: 0, exited: 0 };
+      for (let tick = 1; tick <= 24; tick++) {
+        const before = new Map(await Promise.all(AGING_SEGMENTS.map(async (s) => [s.id, new Set(await store.segmentMemberships.members(ws.workspaceId, s.id))] as const)));
+        clock.advance(pick(rand, [6 * HOUR, 19 * HOUR, DAY_MS, 2 * DAY_MS]));
+        await refresher.tick([ws.workspaceId]);
+        await assertEqualsFullRecompute(context, ws.workspaceId, AGING_SEGMENTS, `tick ${tick}`);
+        for (const segment of AGING_SEGMENTS) {
+          const after = new Set(await store.segmentMemberships.members(ws.workspaceId, segment.id));
+          moves.entered += [...after].filter((id) => !before.get(segment.id)!.has(id)).length;
+          moves.exited += [...before.get(segment.id)!].filter((id) => !after.has(id)).length;
+        }
+      }
+      // Both ways happened, so both halves of each segment were looked at.
+      assert.ok(moves.entered > 10 && moves.exited > 10, JSON.stringify(moves));
     });
   });
 }

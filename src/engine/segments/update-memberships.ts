@@ -1,7 +1,7 @@
 import { dependencyLevels, referenceScopes } from '../../core/segments/membership-propagation.js';
 import type { SegmentDefinition } from '../../core/segments/segment-definition.js';
-import { interactionPolarity } from '../../core/segments/interaction-polarity.js';
-import { segmentAffectedBy, type WriteKinds } from '../../core/segments/write-relevance.js';
+import { agingPolarity, interactionPolarity, type Polarity } from '../../core/segments/polarity.js';
+import { segmentAffectedBy } from '../../core/segments/write-relevance.js';
 import { chunks } from '../../store/chunks.js';
 import type { TouchedSubjects } from '../../store/ingest/write-messages.js';
 import type { SegmentChange } from '../../store/segment-membership-queries.js';
@@ -55,17 +55,15 @@ export async function updateMemberships(context: EngineContext, workspaceId: str
       changes = await store.segmentMemberships.replace(workspaceId, segment.id, members, now);
     } else {
       const affected = new Set<string>();
-      const add = async (subjects: TouchedSubjects, to: Set<string> = affected) => {
-        for (const id of segment.subject === 'contact' ? subjects.contacts : [...subjects.accounts, ...(await accountsOf(subjects.contacts))]) to.add(id);
-      };
       // A write of interactions alone cannot move a subject in a segment that does not read them,
       // nor a member out of a segment they can only bring subjects into (or the reverse).
-      if (segmentAffectedBy(segment, scope.touched.writes)) {
-        const written = new Set<string>();
-        await add(scope.touched, written);
-        for (const id of await ableToMove(segment, scope.touched.writes, [...written])) affected.add(id);
+      const writes = scope.touched.writes;
+      if (segmentAffectedBy(segment, writes)) {
+        const polarity = writes !== undefined && !writes.profiles ? interactionPolarity(segment.condition) : 'any';
+        await addAbleToMove(segment, polarity, scope.touched, affected);
       }
-      if (scope.aged?.segments.has(segment.id)) await add(scope.aged.subjects);
+      // Time alone moves subjects one way in most segments: out of "active in the last 7 days", into "not seen for 14".
+      if (scope.aged?.segments.has(segment.id)) await addAbleToMove(segment, agingPolarity(segment.condition), scope.aged.subjects, affected);
       for (const [id, where] of references) {
         const moved = changedIds.get(id) ?? [];
         if (moved.length === 0) continue;
@@ -86,12 +84,16 @@ export async function updateMemberships(context: EngineContext, workspaceId: str
     return changes;
   };
 
-  /** Of the subjects a write touched, those whose membership the write can change. */
-  const ableToMove = async (segment: SegmentDefinition, writes: WriteKinds | undefined, written: string[]): Promise<string[]> => {
-    const polarity = writes !== undefined && !writes.profiles ? interactionPolarity(segment.condition) : 'any';
-    if (polarity !== 'enter' && polarity !== 'exit') return written;
-    const members = new Set(await store.segmentMemberships.membersAmong(workspaceId, segment.id, written));
-    return written.filter((id) => members.has(id) === (polarity === 'exit'));
+  /** Adds the segment's subjects among `subjects` that can move the way `polarity` says: members where they can only exit, the others where they can only enter. */
+  const addAbleToMove = async (segment: SegmentDefinition, polarity: Polarity, subjects: TouchedSubjects, to: Set<string>): Promise<void> => {
+    if (polarity === 'none') return;
+    const ids = new Set(segment.subject === 'contact' ? subjects.contacts : [...subjects.accounts, ...(await accountsOf(subjects.contacts))]);
+    if (polarity === 'any') {
+      for (const id of ids) to.add(id);
+      return;
+    }
+    const members = new Set(await store.segmentMemberships.membersAmong(workspaceId, segment.id, [...ids]));
+    for (const id of ids) if (members.has(id) === (polarity === 'exit')) to.add(id);
   };
 
   for (const level of dependencyLevels(segments)) {
