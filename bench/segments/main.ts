@@ -79,6 +79,7 @@ function printResult(result: Result): void {
     `  event to membership: p50 ${count(percentile(sorted, 0.5))} ms, p95 ${count(percentile(sorted, 0.95))} ms, p99 ${count(percentile(sorted, 0.99))} ms, max ${count(percentile(sorted, 1))} ms` +
       ` (${sorted.length} probes seen, ${latency.missing} missing; background ${Math.round(rate)} events/s written)`,
   );
+  console.log(`  scheduler ticks meanwhile: ${latency.ticks.length === 0 ? 'none' : latency.ticks.map((ms) => `${count(ms)} ms`).join(', ')}`);
 }
 
 function printTables(results: Result[]): void {

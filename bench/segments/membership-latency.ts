@@ -28,6 +28,8 @@ export interface MembershipLatency {
   /** From the committed write of each probe to its membership row, milliseconds. */
   latencies: number[];
   missing: number;
+  /** How long each of the scheduler's ticks took while the probes ran, milliseconds. */
+  ticks: number[];
   /** Background events written while the probes ran, and over how long. */
   background: { events: number; seconds: number };
 }
@@ -56,7 +58,11 @@ export async function measureMembershipLatency(database: BenchDatabase, context:
   await refresher.tick([WORKSPACE_ID]);
   const warmSeconds = (performance.now() - warmStarted) / 1000;
   log(`  the refresher's first refresh (every segment, every subject, then the models' follow-up): ${warmSeconds.toFixed(1)} s`);
-  const tick = setInterval(() => void refresher.tick([WORKSPACE_ID]), TICK_MS);
+  const ticks: number[] = [];
+  const tick = setInterval(() => {
+    const started = performance.now();
+    void refresher.tick([WORKSPACE_ID]).then(() => ticks.push(performance.now() - started));
+  }, TICK_MS);
 
   const subjects = shuffle(await probeCandidates(context), random);
   if (subjects.length < probes + 1) throw new Error(`only ${subjects.length} contacts can be probed; ask for fewer events`);
@@ -95,7 +101,7 @@ export async function measureMembershipLatency(database: BenchDatabase, context:
     await refresher[Symbol.asyncDispose]();
   }
   if (failures.length > 0) throw new Error(`segment refresh failed during the measurement: ${String(failures[0])}`);
-  return { warmSeconds, latencies, missing: probes - latencies.length, background: background.written() };
+  return { warmSeconds, latencies, missing: probes - latencies.length, ticks, background: background.written() };
 }
 
 /** Contacts with a user id and an account that are not detractors yet, in a stable order. */
