@@ -14,6 +14,8 @@ import { definitionRoutes } from './rest/definitions-routes.js';
 import { modelRoutes } from './rest/models-routes.js';
 import { segmentRoutes } from './rest/segments-routes.js';
 import { outboxRoutes } from './rest/outbox-routes.js';
+import { messageLogRoutes, suppressionRoutes } from './rest/delivery-routes.js';
+import { unsubscribeRoutes } from './unsubscribe-routes.js';
 import { overviewRoutes } from './rest/overview-routes.js';
 import { taskRoutes } from './rest/tasks-routes.js';
 import { teamRoutes } from './rest/team-routes.js';
@@ -23,7 +25,7 @@ export interface AppOptions {
   webRoot?: string;
 }
 
-/** The whole HTTP surface: Segment ingestion at `/v1`, REST at `/api`, sessions at `/auth`, the dashboard at `/`. */
+/** The whole HTTP surface: Segment ingestion at `/v1`, REST at `/api`, sessions at `/auth`, unsubscribe links at `/u`, the dashboard at `/`. */
 export function createApp(context: EngineContext, ingestion: Ingestion, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.onError(handleError);
@@ -31,6 +33,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
 
   app.route('/v1', ingestionRoutes(context, ingestion));
   app.route('/auth', sessionRoutes(context));
+  app.route('/u', unsubscribeRoutes(context, ingestion));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
   app.get('/health', (c) => c.json({ ok: true }));
 
@@ -46,6 +49,8 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/team', teamRoutes(context));
   api.route('/tasks', taskRoutes(context));
   api.route('/outbox', outboxRoutes(context));
+  api.route('/suppressions', suppressionRoutes(context));
+  api.route('/messages', messageLogRoutes(context));
   app.route('/api', api);
 
   const webRoot = options.webRoot;
@@ -55,7 +60,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
     app.get('/assets/*', (c) => c.notFound());
     app.use('/*', serveStatic({ root: webRoot }));
     // The dashboard routes in the browser: any other GET of a page shows the dashboard.
-    app.get('*', (c, next) => (/^\/(api|v1|auth)(\/|$)/.test(c.req.path) ? next() : c.html(index)));
+    app.get('*', (c, next) => (/^\/(api|v1|auth|u)(\/|$)/.test(c.req.path) ? next() : c.html(index)));
   }
   return app;
 }

@@ -1,6 +1,7 @@
 import { error, errors, json } from './openapi-parts.js';
 import { definitionPaths } from './openapi-definitions.js';
 import { teamPaths, teamSchemas } from './openapi-team.js';
+import { deliveryPaths } from './openapi-delivery.js';
 
 /** OpenAPI 3.1 description of the REST API and the Segment-compatible ingestion API. */
 
@@ -33,7 +34,7 @@ export const openApiDocument = {
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
-  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'segments' }, { name: 'overview' }, { name: 'definitions' }, { name: 'team' }, { name: 'tasks' }, { name: 'journeys' }, { name: 'ingestion' }],
+  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'segments' }, { name: 'overview' }, { name: 'definitions' }, { name: 'team' }, { name: 'tasks' }, { name: 'journeys' }, { name: 'delivery' }, { name: 'ingestion' }],
   paths: {
     '/api/me': { get: { tags: ['overview'], summary: 'The caller: workspace and, for a session, the user', responses: { '200': { description: 'OK' }, ...errors } } },
     '/api/overview': {
@@ -117,6 +118,7 @@ export const openApiDocument = {
       },
     },
     ...teamPaths,
+    ...deliveryPaths,
     '/v1/identify': ingest('Segment identify', message),
     '/v1/track': ingest('Segment track', message),
     '/v1/page': ingest('Segment page', message),

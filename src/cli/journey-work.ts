@@ -24,7 +24,7 @@ export function startJourneyWork(context: EngineContext, email: EmailConfig): Jo
   let datesAt = -Infinity;
   const worker = new JourneyWorker(context, {
     journeys: journeyLookup(context),
-    performers: journeyPerformers(context, sender),
+    performers: journeyPerformers(context, sender, { publicUrl: email.publicUrl }),
     feeds: [
       async () => (await feedJourneys(context)).events,
       async () => {

@@ -19,7 +19,11 @@ const program = new Command('touchpoint')
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 /** E-mail settings, read from the environment once, here. */
-const emailConfig = (): EmailConfig => ({ smtpUrl: process.env['TOUCHPOINT_SMTP_URL'] || null, from: process.env['TOUCHPOINT_MAIL_FROM'] || null });
+const emailConfig = (): EmailConfig => ({
+  smtpUrl: process.env['TOUCHPOINT_SMTP_URL'] || null,
+  from: process.env['TOUCHPOINT_MAIL_FROM'] || null,
+  publicUrl: process.env['TOUCHPOINT_PUBLIC_URL'] || `http://localhost:${process.env['PORT'] || 3000}`,
+});
 
 program
   .command('worker')

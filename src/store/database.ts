@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Every row belongs to a workspace. Times are epoch
@@ -32,12 +32,15 @@ export interface Database {
   journey_effects: JourneyEffectTable;
   journey_visits: JourneyVisitTable;
   journey_feed_cursors: JourneyFeedCursorTable;
+  email_suppressions: EmailSuppressionTable;
+  messages: MessageTable;
 }
 
 export interface WorkspaceTable {
   id: string;
   name: string;
   created_at: number;
+  link_secret: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WriteKeyTable {
@@ -362,4 +365,28 @@ export interface OutboxMessageTable {
   text: string;
   headers: string;
   created_at: number;
+}
+
+export interface EmailSuppressionTable {
+  workspace_id: string;
+  address: string;
+  reason: 'unsubscribed' | 'bounced' | 'complained' | 'manual';
+  detail: string | null;
+  created_by: string;
+  created_at: number;
+}
+
+export interface MessageTable {
+  workspace_id: string;
+  message_key: string;
+  contact_id: string;
+  channel: 'email' | 'in-app' | 'webhook';
+  status: 'sent' | 'suppressed' | 'capped' | 'bounced';
+  journey_id: string | null;
+  step_id: string | null;
+  template_id: string | null;
+  address: string | null;
+  subject: string | null;
+  detail: string | null;
+  at: number;
 }

@@ -18,6 +18,7 @@ import { segmentMembers, type SegmentMembersOptions } from './segments/segment-m
 import { taskQueries } from './tasks.js';
 import { teamQueries } from './team.js';
 import { outboxQueries } from './outbox.js';
+import { deliveryQueries } from './delivery.js';
 import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
 import { workspaceQueries } from './workspaces.js';
@@ -45,6 +46,8 @@ export class Store implements AsyncDisposable {
   readonly team;
   readonly tasks;
   readonly outbox;
+  /** Consent (the suppression list), the message log and the secret of signed links. */
+  readonly delivery;
   readonly journeys;
 
   private constructor(readonly dialect: StoreDialect) {
@@ -62,6 +65,7 @@ export class Store implements AsyncDisposable {
     this.team = teamQueries(this.db, dialect);
     this.tasks = taskQueries(this.db);
     this.outbox = outboxQueries(this.db);
+    this.delivery = deliveryQueries(this.db);
     this.journeys = journeyQueries(this.db, dialect);
   }
 

@@ -7,18 +7,19 @@ import { parseEscalationRule, type EscalationRule } from '../models/escalation.j
 import { parseTaskTemplate, type TaskTemplate } from '../tasks/task-template.js';
 import { parseMessageTemplate, type MessageTemplate } from '../templates/message-template.js';
 import { parseSegmentDefinition, type SegmentDefinition } from '../segments/segment-definition.js';
+import { parseDeliveryPolicy, type DeliveryPolicy } from '../delivery/delivery-policy.js';
 
 /**
  * Definitions as files: YAML documents (several per file, separated by `---`), each
  *
- *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate
+ *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate | DeliveryPolicy
  *     spec: { ...the definition... }
  *
  * checked by the same schema as the API. Problems name the file, the line, the path in the
  * document and the reason; a file with any problem yields no definitions, so nothing is
  * half-applied.
  */
-export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate'] as const;
+export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate', 'DeliveryPolicy'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export type Definition =
@@ -28,7 +29,8 @@ export type Definition =
   | { kind: 'EscalationRule'; spec: EscalationRule }
   | { kind: 'TaskTemplate'; spec: TaskTemplate }
   | { kind: 'Journey'; spec: JourneyDefinition }
-  | { kind: 'MessageTemplate'; spec: MessageTemplate };
+  | { kind: 'MessageTemplate'; spec: MessageTemplate }
+  | { kind: 'DeliveryPolicy'; spec: DeliveryPolicy };
 
 /** A problem in a definitions file: `file:line: path: reason`. */
 export interface DocumentIssue extends FieldIssue {
@@ -118,6 +120,10 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
       // A part's own line (`line 3: ...`) is in the message; the document line is the part's key.
       const r = parseMessageTemplate(spec);
       return r.ok ? { ok: true, definition: { kind, spec: r.template } } : { ok: false, issues: r.issues.map((i) => ({ path: i.path, message: i.message })) };
+    }
+    case 'DeliveryPolicy': {
+      const r = parseDeliveryPolicy(spec);
+      return r.ok ? { ok: true, definition: { kind, spec: r.policy } } : r;
     }
     default:
       return assertNever(kind);

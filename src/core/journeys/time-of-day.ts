@@ -15,6 +15,13 @@ export function nextTimeOfDay(now: number, hhmm: string, zone: string | null): n
   return now + 86_400_000; // unreachable: one of three consecutive days always lies ahead
 }
 
+/** Minutes since local midnight at `at` on a wall clock in `zone` (UTC when unknown): 0 to 1439. */
+export function localMinutes(at: number, zone: string | null): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: validZone(zone), hourCycle: 'h23', hour: 'numeric', minute: 'numeric' }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return part('hour') * 60 + part('minute');
+}
+
 /** The zone, if Intl knows it; else UTC. */
 export function validZone(zone: string | null): string {
   if (!zone) return 'UTC';

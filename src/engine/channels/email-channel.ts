@@ -3,20 +3,34 @@ import { parseEmailAddress, type EmailSender } from './email-message.js';
 import { createOutboxSender, type Outbox } from './outbox-sender.js';
 import { SmtpEmailSender } from './smtp-sender.js';
 
-/** The e-mail settings the CLI reads once: TOUCHPOINT_SMTP_URL and TOUCHPOINT_MAIL_FROM. */
+/** The e-mail settings the CLI reads once: TOUCHPOINT_SMTP_URL, TOUCHPOINT_MAIL_FROM and TOUCHPOINT_PUBLIC_URL. */
 export interface EmailConfig {
   smtpUrl: string | null;
   from: string | null;
+  /** Where people reach this server (unsubscribe links); by default http://localhost and the port. */
+  publicUrl: string;
 }
 
 /**
  * The sender for this configuration: SMTP when a URL is set, otherwise the outbox, so that
  * everything works offline. A malformed setting is refused here, at start, not at the first send.
  */
-export function openEmailSender(config: EmailConfig, outbox: Outbox): EmailSender {
+export function openEmailSender(config: Omit<EmailConfig, 'publicUrl'> & { publicUrl?: string }, outbox: Outbox): EmailSender {
   if (config.from !== null && parseEmailAddress(config.from) === null) {
     throw validationError('TOUCHPOINT_MAIL_FROM must be one address, e.g. Touchpoint <hello@example.com>', [{ path: 'TOUCHPOINT_MAIL_FROM', message: 'must be one e-mail address' }]);
   }
+  if (config.publicUrl !== undefined && !linkableUrl(config.publicUrl)) {
+    throw validationError('TOUCHPOINT_PUBLIC_URL must be the https address people reach this server at, e.g. https://touchpoint.example.com (http only for localhost)', [
+      { path: 'TOUCHPOINT_PUBLIC_URL', message: 'must be an https URL, or http on localhost' },
+    ]);
+  }
   const options = { from: config.from };
   return config.smtpUrl ? SmtpEmailSender.open(config.smtpUrl, options) : createOutboxSender(outbox, options);
+}
+
+/** Mailbox providers follow only https unsubscribe links; plain http is for a server on this machine, as in development. */
+function linkableUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
 }

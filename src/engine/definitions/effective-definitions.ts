@@ -4,6 +4,7 @@ import { SHIPPED_MODELS } from '../../core/models/shipped-models.js';
 import { SHIPPED_RULES } from '../../core/models/shipped-rules.js';
 import { EXAMPLE_SEGMENTS } from '../../core/segments/examples.js';
 import { SHIPPED_TASK_TEMPLATES } from '../../core/tasks/shipped-task-templates.js';
+import { SHIPPED_DELIVERY_POLICY } from '../../core/delivery/delivery-policy.js';
 import type { EngineContext } from '../context.js';
 
 /** What Touchpoint ships, in force for every kind a workspace has not defined itself. */
@@ -13,6 +14,7 @@ export const SHIPPED_DEFINITIONS: readonly Definition[] = [
   { kind: 'AssignmentRules', spec: SHIPPED_RULES },
   ...SHIPPED_ESCALATIONS.map((spec) => ({ kind: 'EscalationRule' as const, spec })),
   ...SHIPPED_TASK_TEMPLATES.map((spec) => ({ kind: 'TaskTemplate' as const, spec })),
+  { kind: 'DeliveryPolicy', spec: SHIPPED_DELIVERY_POLICY },
 ];
 
 /**

@@ -60,6 +60,7 @@ export function segmentUsers(definitions: readonly Definition[], id: string): st
         // Templates are triggered by models, phases and escalations, never by a segment.
         break;
       case 'MessageTemplate':
+      case 'DeliveryPolicy':
         break;
       case 'Journey':
         if (journeySegments(definition.spec).includes(id)) users.push(`journey ${definition.spec.id}`);

@@ -29,6 +29,22 @@ export class PermanentEffectFailure extends Error {
   }
 }
 
+/**
+ * An effect that may not be performed now but will be later — the contact's quiet hours, a
+ * channel's rate limit: due again at `until`, without counting as a failed attempt. What the
+ * performer did before deferring (a message to another contact of the account) must be
+ * recognisable when it runs again, as after a crash.
+ */
+export class DeferEffect extends Error {
+  constructor(
+    readonly until: number,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'DeferEffect';
+  }
+}
+
 /** Calls the performer for the claim's effect. */
 export function perform(performers: EffectPerformers, claim: ClaimedEffect): Promise<void> {
   const effect = claim.effect;

@@ -3,7 +3,7 @@ import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
 import { placementOf, reactToMove } from '../models/model-moves.js';
 import { PermanentEffectFailure, storePerformers, type EffectPerformers } from './effect-performers.js';
-import { emailPerformer } from './message-performers.js';
+import { emailPerformer, type EmailPerformerOptions } from './message-performers.js';
 
 /**
  * Every performer the worker needs: tasks and traits in the store, e-mail through the sender
@@ -11,10 +11,10 @@ import { emailPerformer } from './message-performers.js';
  * move (history, owner, tasks). In-app messages and webhooks are not delivered yet: such an
  * effect fails permanently with a message saying so, visible in the run's ledger.
  */
-export function journeyPerformers(context: EngineContext, sender: EmailSender): EffectPerformers {
+export function journeyPerformers(context: EngineContext, sender: EmailSender, email: EmailPerformerOptions): EffectPerformers {
   return {
     ...storePerformers(context),
-    email: emailPerformer(context, sender),
+    email: emailPerformer(context, sender, email),
     'in-app': async () => {
       throw new PermanentEffectFailure('in-app messages are not delivered yet');
     },

@@ -2,7 +2,7 @@ import type { ClaimedEffect } from '../../store/journeys/journey-effects.js';
 import type { EngineContext } from '../context.js';
 import type { Delay } from '../segments/segment-refresher.js';
 import { advanceRun, type JourneyLookup } from './advance-run.js';
-import { perform, PermanentEffectFailure, type EffectPerformers } from './effect-performers.js';
+import { DeferEffect, perform, PermanentEffectFailure, type EffectPerformers } from './effect-performers.js';
 import { MAX_EFFECT_ATTEMPTS, retryDelay } from './effect-retry.js';
 
 export interface JourneyWorkerOptions {
@@ -40,6 +40,8 @@ export interface WorkerPass {
   performed: number;
   /** Failed attempts to be retried later. */
   failed: number;
+  /** Effects put off until later (quiet hours, rate limits). */
+  deferred: number;
   /** Effects given up. */
   dead: number;
   /** Runs that could not be advanced (retried when their lease runs out). */
@@ -119,7 +121,7 @@ export class JourneyWorker implements AsyncDisposable {
   }
 
   async #pass(): Promise<WorkerPass> {
-    const result: WorkerPass = { fed: 0, advanced: 0, performed: 0, failed: 0, dead: 0, errors: 0 };
+    const result: WorkerPass = { fed: 0, advanced: 0, performed: 0, failed: 0, deferred: 0, dead: 0, errors: 0 };
     for (const feed of this.#options.feeds) {
       try {
         result.fed += await feed();
@@ -151,11 +153,15 @@ export class JourneyWorker implements AsyncDisposable {
     return result;
   }
 
-  async #perform(claim: ClaimedEffect): Promise<'performed' | 'failed' | 'dead'> {
+  async #perform(claim: ClaimedEffect): Promise<'performed' | 'failed' | 'deferred' | 'dead'> {
     const { store, clock } = this.context;
     try {
       await perform(this.#options.performers, claim);
     } catch (error) {
+      if (error instanceof DeferEffect) {
+        await store.journeys.effects.deferred(claim.workspaceId, claim.effect.key, claim.attempt, error.until, error.message);
+        return 'deferred';
+      }
       const permanent = error instanceof PermanentEffectFailure;
       const dead = permanent || claim.attempt >= this.#options.maxAttempts;
       const now = clock.now();

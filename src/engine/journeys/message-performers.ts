@@ -1,44 +1,123 @@
+import { quietUntil, nextRateWindow, type DeliveryPolicy } from '../../core/delivery/delivery-policy.js';
+import { signLink } from '../../core/delivery/link-tokens.js';
+import type { Interaction } from '../../core/interactions.js';
 import type { Contact } from '../../core/records.js';
 import { messageVariables } from '../../core/templates/template-variables.js';
 import { renderMessage } from '../../core/templates/render-message.js';
+import type { MessageRecord } from '../../store/delivery.js';
 import type { EmailSender } from '../channels/email-message.js';
+import { EmailDeliveryError } from '../channels/smtp-sender.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
-import { PermanentEffectFailure, type Performer } from './effect-performers.js';
+import { DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
+
+const DAY_MS = 86_400_000;
+const OUTBOUND_EMAIL: Interaction = { channel: 'email', direction: 'outbound', category: 'communication', rating: null, sentiment: null, revenue: null };
+
+export interface EmailPerformerOptions {
+  /** Where this server is reached from outside (`TOUCHPOINT_PUBLIC_URL`): unsubscribe links point there. */
+  publicUrl: string;
+}
 
 /**
  * The `email` performer: renders the step's template for each recipient — the run's contact,
  * or every contact with an e-mail address of the run's account — in the recipient's locale,
- * and sends it. The Message-ID comes from `workspace:effect key:contact`, so a send repeated
- * after a crash is the same message. A contact without an address, or one whose
- * `unsubscribed` trait is true, gets nothing.
+ * and sends it, within the workspace's delivery policy:
+ *
+ * - consent first: an unsubscribed contact (trait `unsubscribed: true`) or an address on the
+ *   suppression list gets nothing; a hard bounce (the server refuses the recipient for good)
+ *   puts the address on the list;
+ * - quiet hours in the contact's time zone put the message off until they end;
+ * - the frequency cap skips a message to a contact who had enough this week;
+ * - the channel's rate limit puts the rest off until the next minute.
+ *
+ * Each recipient's outcome is logged under `effect key:contact` (`store.delivery`), with an
+ * interaction on the contact's timeline, so a send repeated after a crash or a deferral skips
+ * whoever was served. The Message-ID comes from the same key.
  */
-export function emailPerformer(context: EngineContext, sender: EmailSender): Performer<'email'> {
+export function emailPerformer(context: EngineContext, sender: EmailSender, options: EmailPerformerOptions): Performer<'email'> {
   return async (effect, claim) => {
     const { workspaceId } = claim;
+    const { store, clock } = context;
     const definitions = await effectiveDefinitions(context, workspaceId);
     const template = definitions.flatMap((d) => (d.kind === 'MessageTemplate' && d.spec.id === effect.template ? [d.spec] : []))[0];
     if (!template) throw new PermanentEffectFailure(`message template ${effect.template} does not exist`);
     if (template.channel !== 'email') throw new PermanentEffectFailure(`message template ${effect.template} is for ${template.channel}, not e-mail`);
     const journey = definitions.flatMap((d) => (d.kind === 'Journey' && d.spec.id === claim.journeyId ? [d.spec] : []))[0];
-    const recipients: Contact[] = [];
-    if (claim.subject.kind === 'contact') {
-      const contact = await context.store.contacts.findById(workspaceId, claim.subject.id);
-      if (!contact) throw new PermanentEffectFailure(`contact ${claim.subject.id} no longer exists`);
-      recipients.push(contact);
-    } else {
-      for (const member of await context.store.contacts.listOfAccount(workspaceId, claim.subject.id, 500)) {
-        const contact = await context.store.contacts.findById(workspaceId, member.id);
-        if (contact) recipients.push(contact);
+    const policy = definitions.flatMap((d) => (d.kind === 'DeliveryPolicy' ? [d.spec] : []))[0];
+    const recipients = await recipientsOf(context, workspaceId, claim.subject);
+    const secret = await store.delivery.linkSecret(workspaceId, () => context.ids.secret('ls_'));
+    let laterAt: number | null = null;
+    let laterWhy = '';
+
+    for (const contact of recipients) {
+      const now = clock.now();
+      const messageKey = `${effect.key}:${contact.id}`;
+      if (await store.delivery.message(workspaceId, messageKey)) continue;
+      const entry = (status: MessageRecord['status'], detail: string | null, subject: string | null = null): MessageRecord => ({
+        messageKey, contactId: contact.id, channel: 'email', status, journeyId: claim.journeyId, stepId: effect.stepId, templateId: template.id, address: contact.email, subject, detail, at: now,
+      });
+      const held = await heldBack(context, workspaceId, contact, policy, now);
+      if (held) {
+        await store.delivery.log(workspaceId, entry(held.status, held.detail), null);
+        continue;
+      }
+      const quiet = policy ? quietUntil(policy, now, contact.timezone) : null;
+      if (quiet !== null) {
+        if (laterAt === null || quiet < laterAt) [laterAt, laterWhy] = [quiet, `quiet hours for ${contact.email}`];
+        continue;
+      }
+      const limit = policy?.rateLimits.email?.perMinute;
+      if (limit !== undefined && (await store.delivery.sentCount(workspaceId, { channel: 'email', since: Math.floor(now / 60_000) * 60_000 })) >= limit) {
+        throw new DeferEffect(nextRateWindow(now), `the e-mail rate limit of ${limit} a minute was reached`);
+      }
+      const groupId = claim.subject.kind === 'account' ? claim.subject.id : contact.accounts[0];
+      const account = groupId ? ((await store.accounts.find(workspaceId, groupId)) ?? null) : null;
+      const unsubscribeUrl = new URL(`/u/${signLink({ workspaceId, contactId: contact.id, purpose: 'unsubscribe' }, secret)}`, options.publicUrl).href;
+      const variables = messageVariables({ contact, account, journey: journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null, unsubscribeUrl });
+      const rendered = renderMessage(template, variables, { now });
+      const properties = { journeyId: claim.journeyId, stepId: effect.stepId, template: template.id, subject: rendered.subject };
+      try {
+        const sent = await sender.send({
+          to: contact.name ? { name: contact.name, address: contact.email! } : contact.email!, subject: rendered.subject, html: rendered.html, text: rendered.text,
+          messageKey: `${workspaceId}:${messageKey}`, unsubscribe: { url: unsubscribeUrl },
+        });
+        // A crash between the send and this line sends again after the lease: the same Message-ID.
+        await store.delivery.log(workspaceId, entry('sent', null, rendered.subject), { name: 'Email Sent', interaction: OUTBOUND_EMAIL, properties: { ...properties, messageId: sent.messageId } });
+      } catch (error) {
+        if (!(error instanceof EmailDeliveryError) || error.code !== 'email_rejected') throw error;
+        // Refused for good: a hard bounce. The address gets no more e-mail, from any journey.
+        await store.delivery.suppress(workspaceId, [{ address: contact.email!, reason: 'bounced', detail: error.message }], `journey ${claim.journeyId}`, now);
+        await store.delivery.log(workspaceId, entry('bounced', error.message, rendered.subject), { name: 'Email Bounced', interaction: OUTBOUND_EMAIL, properties: { ...properties, reason: error.message } });
       }
     }
-    for (const contact of recipients) {
-      if (!contact.email || contact.traits['unsubscribed'] === true) continue;
-      const groupId = claim.subject.kind === 'account' ? claim.subject.id : contact.accounts[0];
-      const account = groupId ? ((await context.store.accounts.find(workspaceId, groupId)) ?? null) : null;
-      const variables = messageVariables({ contact, account, journey: journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null });
-      const rendered = renderMessage(template, variables, { now: context.clock.now() });
-      await sender.send({ to: contact.name ? { name: contact.name, address: contact.email } : contact.email, subject: rendered.subject, html: rendered.html, text: rendered.text, messageKey: `${workspaceId}:${effect.key}:${contact.id}`, unsubscribe: null });
-    }
+    if (laterAt !== null) throw new DeferEffect(laterAt, laterWhy);
   };
+}
+
+/** Why this contact gets no e-mail now, if so: no address, no consent, or the frequency cap. */
+async function heldBack(context: EngineContext, workspaceId: string, contact: Contact, policy: DeliveryPolicy | undefined, now: number): Promise<{ status: 'suppressed' | 'capped'; detail: string } | null> {
+  if (!contact.email) return { status: 'suppressed', detail: 'the contact has no e-mail address' };
+  if (contact.traits['unsubscribed'] === true) return { status: 'suppressed', detail: 'the contact unsubscribed' };
+  const suppression = await context.store.delivery.suppression(workspaceId, contact.email);
+  if (suppression) return { status: 'suppressed', detail: `${suppression.address} is on the suppression list (${suppression.reason})` };
+  const cap = policy?.frequencyCap;
+  if (cap && (await context.store.delivery.sentCount(workspaceId, { channel: 'email', since: now - cap.days * DAY_MS, contactId: contact.id })) >= cap.messages) {
+    return { status: 'capped', detail: `the frequency cap of ${cap.messages} e-mails in ${cap.days} days was reached` };
+  }
+  return null;
+}
+
+async function recipientsOf(context: EngineContext, workspaceId: string, subject: { kind: 'contact' | 'account'; id: string }): Promise<Contact[]> {
+  if (subject.kind === 'contact') {
+    const contact = await context.store.contacts.findById(workspaceId, subject.id);
+    if (!contact) throw new PermanentEffectFailure(`contact ${subject.id} no longer exists`);
+    return [contact];
+  }
+  const recipients: Contact[] = [];
+  for (const member of await context.store.contacts.listOfAccount(workspaceId, subject.id, 500)) {
+    const contact = await context.store.contacts.findById(workspaceId, member.id);
+    if (contact) recipients.push(contact);
+  }
+  return recipients;
 }

@@ -108,6 +108,17 @@ export function journeyEffectQueries(db: Kysely<Database>, dialect: StoreDialect
       return Number(result.numUpdatedRows) > 0;
     },
 
+    /**
+     * Records that the claim put the effect off until `until` (quiet hours, a rate limit): due
+     * again then, and the attempt not counted, since nothing failed. False when a later claim holds it now.
+     */
+    async deferred(workspaceId: string, key: string, attempt: number, until: number, reason: string): Promise<boolean> {
+      const result = await record(workspaceId, key, attempt)
+        .set((eb) => ({ status: 'pending', attempts: eb('attempts', '-', 1), next_attempt_at: until, leased_until: null, last_error: reason.slice(0, 2000) }))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     /** A run's effects in the order they were created (every run when `runId` is absent). */
     async list(workspaceId: string, runId?: string): Promise<LedgerEntry[]> {
       const rows = await db

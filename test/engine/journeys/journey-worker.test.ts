@@ -39,13 +39,13 @@ for (const database of DATABASES) {
       const tasks = async () => (await store.tasks.list(ws, { groupId: 'acme', limit: 10 }, clock.now())).map((t) => [t.title, t.ownerId]);
 
       clock.advance(DAY - 1);
-      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 0, performed: 0, failed: 0, dead: 0, errors: 0 }, 'nothing is due a millisecond early');
+      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 0, performed: 0, failed: 0, deferred: 0, dead: 0, errors: 0 }, 'nothing is due a millisecond early');
       assert.deepEqual(await tasks(), []);
 
       clock.advance(1);
-      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 1, performed: 1, failed: 0, dead: 0, errors: 0 });
+      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 1, performed: 1, failed: 0, deferred: 0, dead: 0, errors: 0 });
       assert.deepEqual(await tasks(), [['First call', owners.get('acme')]]);
-      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 0, performed: 0, failed: 0, dead: 0, errors: 0 });
+      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 0, performed: 0, failed: 0, deferred: 0, dead: 0, errors: 0 });
 
       clock.advance(2 * DAY);
       await one.worker.runOnce();
@@ -80,7 +80,7 @@ for (const database of DATABASES) {
       const started = await startJourneyRun(context, ws, ping, { kind: 'account', id: 'acme' });
       assert.ok(started.started);
 
-      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 0, performed: 0, failed: 1, dead: 0, errors: 0 });
+      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 0, performed: 0, failed: 1, deferred: 0, dead: 0, errors: 0 });
       let [effect] = await store.journeys.effects.list(ws, started.run.id);
       assert.deepEqual([effect?.status, effect?.attempts, effect?.nextAttemptAt, effect?.lastError], ['failed', 1, clock.now() + MINUTE, '503 from example.com']);
       clock.advance(MINUTE - 1);
@@ -133,7 +133,7 @@ for (const database of DATABASES) {
       assert.equal((await store.journeys.runs.claimDue({ now: clock.now(), limit: 10, leaseMs: MINUTE, workspaceIds: [ws] })).length, 1);
       assert.equal((await one.worker.runOnce()).advanced, 0, 'the lease still holds');
       clock.advance(MINUTE);
-      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 1, performed: 1, failed: 0, dead: 0, errors: 0 });
+      assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 1, performed: 1, failed: 0, deferred: 0, dead: 0, errors: 0 });
     });
 
     test('effects claimed by a worker that died are performed once, after its lease ran out', async () => {

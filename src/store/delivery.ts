@@ -1,0 +1,175 @@
+import type { Kysely } from 'kysely';
+import { activityOf } from '../core/activity.js';
+import type { Interaction } from '../core/interactions.js';
+import { addToActivityRollup } from './activity-rollup.js';
+import { chunks } from './chunks.js';
+import type { Database, EmailSuppressionTable, MessageTable } from './database.js';
+
+export type SuppressionReason = EmailSuppressionTable['reason'];
+export type MessageStatus = MessageTable['status'];
+export type MessageChannelName = MessageTable['channel'];
+
+export interface Suppression {
+  address: string;
+  reason: SuppressionReason;
+  detail: string | null;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** One message a journey sent or held back, as the message log keeps it. */
+export interface MessageRecord {
+  /** Unique in the workspace: the sending effect's key and the contact. */
+  messageKey: string;
+  contactId: string;
+  channel: MessageChannelName;
+  status: MessageStatus;
+  journeyId: string | null;
+  stepId: string | null;
+  templateId: string | null;
+  address: string | null;
+  subject: string | null;
+  /** Why it was held back, or the server's answer to a bounce. */
+  detail: string | null;
+  at: number;
+}
+
+/** The interaction a logged message puts on the contact's timeline. */
+export interface TimelineEntry {
+  name: string;
+  interaction: Interaction;
+  properties: Record<string, unknown>;
+}
+
+/**
+ * Consent and the message log: who gets no e-mail, what was sent to whom. Addresses are kept
+ * lower-cased, so `Ann@Example.com` and `ann@example.com` are one address.
+ */
+export function deliveryQueries(db: Kysely<Database>) {
+  return {
+    /** Adds addresses to the suppression list; an address already on it keeps its first reason. Returns how many were new. */
+    async suppress(workspaceId: string, entries: readonly { address: string; reason: SuppressionReason; detail?: string | null }[], by: string, at: number): Promise<number> {
+      let added = 0;
+      for (const part of chunks([...entries], 500)) {
+        const result = await db
+          .insertInto('email_suppressions')
+          .values(part.map((e) => ({ workspace_id: workspaceId, address: e.address.trim().toLowerCase(), reason: e.reason, detail: e.detail ?? null, created_by: by, created_at: at })))
+          .onConflict((oc) => oc.columns(['workspace_id', 'address']).doNothing())
+          .executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      }
+      return added;
+    },
+
+    /** Takes an address off the list (a person asked to receive e-mail again); false when it was not on it. */
+    async unsuppress(workspaceId: string, address: string): Promise<boolean> {
+      const result = await db.deleteFrom('email_suppressions').where('workspace_id', '=', workspaceId).where('address', '=', address.trim().toLowerCase()).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async suppressions(workspaceId: string, options: { reason?: SuppressionReason; limit: number }): Promise<Suppression[]> {
+      const rows = await db
+        .selectFrom('email_suppressions')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .$if(options.reason !== undefined, (q) => q.where('reason', '=', options.reason!))
+        .orderBy('created_at', 'desc')
+        .orderBy('address')
+        .limit(options.limit)
+        .execute();
+      return rows.map((r) => ({ address: r.address, reason: r.reason, detail: r.detail, createdBy: r.created_by, createdAt: Number(r.created_at) }));
+    },
+
+    /** The suppression of this address, if it has one. */
+    async suppression(workspaceId: string, address: string): Promise<Suppression | undefined> {
+      const r = await db.selectFrom('email_suppressions').selectAll().where('workspace_id', '=', workspaceId).where('address', '=', address.trim().toLowerCase()).executeTakeFirst();
+      return r && { address: r.address, reason: r.reason, detail: r.detail, createdBy: r.created_by, createdAt: Number(r.created_at) };
+    },
+
+    /** The logged message under this key, if any: a send repeated after a crash finds it and skips the contact. */
+    async message(workspaceId: string, messageKey: string): Promise<MessageRecord | undefined> {
+      const row = await db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('message_key', '=', messageKey).executeTakeFirst();
+      return row && toRecord(row);
+    },
+
+    /**
+     * Logs a message and, in the same transaction, puts its interaction on the contact's
+     * timeline (as an event keyed by the message, so it is written once). False when the key
+     * was logged already, and nothing is written.
+     */
+    async log(workspaceId: string, record: MessageRecord, timeline: TimelineEntry | null): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('messages')
+          .values({
+            workspace_id: workspaceId, message_key: record.messageKey, contact_id: record.contactId, channel: record.channel, status: record.status, journey_id: record.journeyId,
+            step_id: record.stepId, template_id: record.templateId, address: record.address, subject: record.subject, detail: record.detail, at: record.at,
+          })
+          .onConflict((oc) => oc.columns(['workspace_id', 'message_key']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+        if (timeline) {
+          const i = timeline.interaction;
+          await trx
+            .insertInto('events')
+            .values({
+              workspace_id: workspaceId, message_id: `message:${record.messageKey}`, type: 'track', name: timeline.name, contact_id: record.contactId, user_id: null, anonymous_id: null, group_id: null,
+              timestamp: record.at, received_at: record.at, channel: i.channel, direction: i.direction, category: i.category, rating: i.rating, sentiment: i.sentiment, revenue: i.revenue,
+              properties: JSON.stringify(timeline.properties), traits: '{}', context: '{}',
+            })
+            .onConflict((oc) => oc.columns(['workspace_id', 'message_id']).doNothing())
+            .execute();
+          await addToActivityRollup(trx, workspaceId, activityOf([{ timestamp: record.at, interaction: i }]));
+        }
+        return true;
+      });
+    },
+
+    /** Messages sent on a channel since `since`, in the workspace or to one contact: what a rate limit and a frequency cap count. */
+    async sentCount(workspaceId: string, options: { channel: MessageChannelName; since: number; contactId?: string }): Promise<number> {
+      const row = await db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('workspace_id', '=', workspaceId)
+        .$if(options.contactId !== undefined, (q) => q.where('contact_id', '=', options.contactId!))
+        .where('channel', '=', options.channel)
+        .where('at', '>=', options.since)
+        .where('status', '=', 'sent')
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** The message log, newest first; one contact's when `contactId` is given. */
+    async messages(workspaceId: string, options: { contactId?: string; limit: number }): Promise<MessageRecord[]> {
+      const rows = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .$if(options.contactId !== undefined, (q) => q.where('contact_id', '=', options.contactId!))
+        .orderBy('at', 'desc')
+        .orderBy('message_key')
+        .limit(options.limit)
+        .execute();
+      return rows.map(toRecord);
+    },
+
+    /** The workspace's secret for signed links, made from `newSecret` the first time it is asked for. */
+    async linkSecret(workspaceId: string, newSecret: () => string): Promise<string> {
+      const read = async () => (await db.selectFrom('workspaces').select('link_secret').where('id', '=', workspaceId).executeTakeFirst())?.link_secret ?? null;
+      const existing = await read();
+      if (existing) return existing;
+      // Two processes may ask at once: the first write wins, and both read it back.
+      await db.updateTable('workspaces').set({ link_secret: newSecret() }).where('id', '=', workspaceId).where('link_secret', 'is', null).execute();
+      const secret = await read();
+      if (!secret) throw new Error(`workspace ${workspaceId} does not exist`);
+      return secret;
+    },
+  };
+}
+
+function toRecord(row: MessageTable): MessageRecord {
+  return {
+    messageKey: row.message_key, contactId: row.contact_id, channel: row.channel, status: row.status, journeyId: row.journey_id, stepId: row.step_id, templateId: row.template_id,
+    address: row.address, subject: row.subject, detail: row.detail, at: Number(row.at),
+  };
+}
