@@ -9,7 +9,7 @@ import type { DatabaseName } from './bench-databases.js';
 /**
  * Where loaded benchmark data is kept between runs: loading the demo at the issue's size takes
  * ten to thirty minutes, measuring it a few. A cached load is found by a key of everything that
- * decides its content: scale, seed, the day the demo ends, and the code that generates, validates
+ * decides its content: scale, activity, people, seed, the day the demo ends, and the code that generates, validates
  * and stores it (the demo generator, ingestion, the migrations). Delete the directory to start over.
  */
 export const CACHE_DIR = join(tmpdir(), 'touchpoint-bench-cache');
@@ -20,6 +20,9 @@ const CONTENT_CODE = ['../../src/core/demo', '../../src/store/ingest', '../../sr
 export interface CacheKey {
   database: DatabaseName;
   scale: number;
+  /** The demo's multipliers of product use and of people per account (1 as shipped). */
+  activity: number;
+  people: number;
   seed: number;
   /** When the demo ends, epoch milliseconds. */
   end: number;

@@ -37,20 +37,30 @@ export interface LoadedData {
 /** The demo's seed: every run loads the same data. */
 export const BENCH_SEED = 1;
 
+/** The demo's size: accounts (`scale`), and multipliers of people per account and of their product use. */
+export interface BenchShape {
+  scale: number;
+  activity: number;
+  people: number;
+}
+
 /**
- * Loads the deterministic demo of this scale, ending at `end`, into the store's default
+ * Loads the deterministic demo of this shape, ending at `end`, into the store's default
  * workspace through the same validation and write path as any import. Prints progress: at
  * large scales this takes minutes.
  */
-export async function loadBenchData(context: EngineContext, scale: number, end: number, log: (line: string) => void): Promise<LoadedData> {
+export async function loadBenchData(context: EngineContext, shape: BenchShape, end: number, log: (line: string) => void): Promise<LoadedData> {
+  const { scale, activity, people } = shape;
   const { store } = context;
   await store.workspaces.ensure(WORKSPACE_ID, 'Default workspace', context.clock.now());
   const started = performance.now();
   let lastReport = started;
-  log(`  loading the demo at scale ${scale} (${demoAccountCount(scale).toLocaleString('en-US')} accounts)...`);
+  log(`  loading the demo at scale ${scale}, activity ${activity}, people ${people} (${demoAccountCount(scale).toLocaleString('en-US')} accounts)...`);
   const summary = await loadDemo(context, WORKSPACE_ID, {
     seed: BENCH_SEED,
     scale,
+    activity,
+    people,
     end,
     onProgress: (written) => {
       const at = performance.now();

@@ -10,14 +10,17 @@ import { measureMembershipLatency, type MembershipLatency } from './membership-l
  * The segments benchmark: on the deterministic demo at scale, with 50 segments, the time of a
  * full evaluation (Touchpoint's `refreshSegments` beside one SELECT per segment run with the
  * driver, alternating, medians) and the delay from an ingested event to the membership change
- * (p50/p95/p99), on the embedded database and on PostgreSQL. Flags: --scale N, --db
- * sqlite|postgres|both, --quick, --events N (latency probes), --rounds N, --postgres URL,
- * --no-cache (load afresh, and keep no copy; by default a load is cached for the day, see
- * bench-cache.ts).
+ * (p50/p95/p99), on the embedded database and on PostgreSQL. Flags: --scale N (200 accounts
+ * each), --people F and --activity F (multiply people per account and their product use; 1
+ * when --scale or --quick is given, else the issue's shape below), --db sqlite|postgres|both,
+ * --quick, --events N (latency probes), --rounds N, --postgres URL, --no-cache (load afresh,
+ * and keep no copy; by default a load is cached for the day, see bench-cache.ts).
  */
 const { values: flags } = parseArgs({
   options: {
     scale: { type: 'string' },
+    activity: { type: 'string' },
+    people: { type: 'string' },
     db: { type: 'string', default: 'both' },
     quick: { type: 'boolean', default: false },
     events: { type: 'string' },
@@ -26,13 +29,16 @@ const { values: flags } = parseArgs({
     postgres: { type: 'string', default: process.env['TOUCHPOINT_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
-/** Scale 57 is ~5 million events (the issue's size), with 11,400 accounts and ~89,000 contacts. */
-const scale = Number(flags.scale ?? (flags.quick ? 1 : 57));
+/** By default the issue's shape: 20,000 accounts (scale 100) with about 200,000 contacts and 5 million events. */
+const scale = Number(flags.scale ?? (flags.quick ? 1 : 100));
+/** Multipliers of product use and of people per account: `--scale 100 --people 1.25 --activity 0.37` is the issue's shape, 20,000 accounts, ~200,000 contacts, ~5 million events. */
+const activity = Number(flags.activity ?? (flags.quick || flags.scale ? 1 : 0.37));
+const people = Number(flags.people ?? (flags.quick || flags.scale ? 1 : 1.25));
 const probes = Number(flags.events ?? (flags.quick ? 40 : 300));
 const rounds = Number(flags.rounds ?? (flags.quick ? 1 : 3));
 const databases: DatabaseName[] = flags.db === 'both' ? ['sqlite', 'postgres'] : [flags.db as DatabaseName];
 if (!databases.every((d) => d === 'sqlite' || d === 'postgres')) throw new Error(`--db must be sqlite, postgres or both, not ${flags.db}`);
-if (!(scale > 0) || !(probes > 0) || !(rounds > 0)) throw new Error('--scale, --events and --rounds must be positive numbers');
+if (!(scale > 0) || !(activity > 0) || !(people > 0) || !(probes > 0) || !(rounds > 0)) throw new Error('--scale, --activity, --people, --events and --rounds must be positive numbers');
 
 interface Result {
   database: DatabaseName;
@@ -47,8 +53,8 @@ for (const name of databases) {
   console.log(`\n${name}:`);
   const clock = new BenchClock();
   const end = startOfDay(Date.now());
-  const cacheName = flags['no-cache'] ? undefined : cacheKey({ database: name, scale, seed: BENCH_SEED, end });
-  await using database = await open(name, (store) => loadBenchData(benchContext(store, clock), scale, end, log), cacheName);
+  const cacheName = flags['no-cache'] ? undefined : cacheKey({ database: name, scale, activity, people, seed: BENCH_SEED, end });
+  await using database = await open(name, (store) => loadBenchData(benchContext(store, clock), { scale, activity, people }, end, log), cacheName);
   const { data } = database;
   if (data.cached) log(`  the demo at scale ${scale} as loaded before (in ${Math.round(data.seconds)} s), from the cache in ${CACHE_DIR}`);
   const context = benchContext(database.store, clock);

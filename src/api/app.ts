@@ -15,7 +15,9 @@ import { modelRoutes } from './rest/models-routes.js';
 import { segmentRoutes } from './rest/segments-routes.js';
 import { outboxRoutes } from './rest/outbox-routes.js';
 import { messageLogRoutes, suppressionRoutes } from './rest/delivery-routes.js';
+import { effectRoutes, webhookSecretRoutes } from './rest/effects-routes.js';
 import { unsubscribeRoutes } from './unsubscribe-routes.js';
+import { inAppRoutes } from './in-app-routes.js';
 import { overviewRoutes } from './rest/overview-routes.js';
 import { taskRoutes } from './rest/tasks-routes.js';
 import { teamRoutes } from './rest/team-routes.js';
@@ -31,6 +33,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   app.onError(handleError);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
 
+  app.route('/v1/in-app', inAppRoutes(context, ingestion));
   app.route('/v1', ingestionRoutes(context, ingestion));
   app.route('/auth', sessionRoutes(context));
   app.route('/u', unsubscribeRoutes(context, ingestion));
@@ -51,6 +54,8 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/outbox', outboxRoutes(context));
   api.route('/suppressions', suppressionRoutes(context));
   api.route('/messages', messageLogRoutes(context));
+  api.route('/effects', effectRoutes(context));
+  api.route('/webhook-secret', webhookSecretRoutes(context));
   app.route('/api', api);
 
   const webRoot = options.webRoot;

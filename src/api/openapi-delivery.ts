@@ -46,4 +46,32 @@ export const deliveryPaths = {
       responses: { '200': { description: 'OK' }, ...errors },
     },
   },
+  '/api/effects': {
+    get: {
+      tags: ['journeys'],
+      summary: "The journeys' effects ledger in the order created; status=dead is the dead-letter list, with each one's last error",
+      parameters: [
+        { name: 'status', in: 'query', schema: { type: 'string', enum: ['pending', 'done', 'failed', 'dead'] } },
+        { name: 'kind', in: 'query', schema: { type: 'string', enum: ['email', 'in-app', 'webhook', 'task', 'set-trait', 'change-model'] } },
+        { name: 'run', in: 'query', description: "One run's effects", schema: { type: 'string' } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } },
+      ],
+      responses: { '200': { description: 'OK' }, ...errors },
+    },
+  },
+  '/api/effects/{key}/retry': {
+    post: {
+      tags: ['journeys'],
+      summary: 'Give a dead (or failed) effect a fresh start: due now, attempts counted from nothing',
+      parameters: [pathParam('key')],
+      responses: { '200': { description: 'Pending again' }, '404': { description: 'No dead or failed effect with this key', ...json(error) }, ...errors },
+    },
+  },
+  '/api/webhook-secret': {
+    get: {
+      tags: ['delivery'],
+      summary: 'The secret webhook requests are signed with (Touchpoint-Signature: t=..., v1=HMAC-SHA256 of "t.body"), made on first use',
+      responses: { '200': { description: 'OK' }, ...errors },
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import { openEmailSender, type EmailConfig } from '../engine/channels/email-channel.js';
+import { openEmailSender, type ChannelConfig } from '../engine/channels/email-channel.js';
 import { storeOutbox } from '../engine/channels/store-outbox.js';
 import type { EngineContext } from '../engine/context.js';
 import { journeyPerformers } from '../engine/journeys/journey-performers.js';
@@ -16,15 +16,15 @@ export interface JourneyWork extends AsyncDisposable {
 
 /**
  * Starts journey work in this process: the event feed and date triggers bring inputs, the
- * worker advances due runs and performs effects — e-mail over SMTP when `email.smtpUrl` is
+ * worker advances due runs and performs effects — e-mail over SMTP when `channels.smtpUrl` is
  * set, else into the outbox kept in the Store. Disposing stops it after the pass under way.
  */
-export function startJourneyWork(context: EngineContext, email: EmailConfig): JourneyWork {
-  const sender = openEmailSender(email, storeOutbox(context.store, context.clock));
+export function startJourneyWork(context: EngineContext, channels: ChannelConfig): JourneyWork {
+  const sender = openEmailSender(channels, storeOutbox(context.store, context.clock));
   let datesAt = -Infinity;
   const worker = new JourneyWorker(context, {
     journeys: journeyLookup(context),
-    performers: journeyPerformers(context, sender, { publicUrl: email.publicUrl }),
+    performers: journeyPerformers(context, sender, { publicUrl: channels.publicUrl, webhooks: { allowPrivate: channels.allowPrivateWebhooks } }),
     feeds: [
       async () => (await feedJourneys(context)).events,
       async () => {

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_WORKSPACE_ID } from '../store/workspaces.js';
 import { addUser } from '../engine/users.js';
-import type { EmailConfig } from '../engine/channels/email-channel.js';
+import type { ChannelConfig } from '../engine/channels/email-channel.js';
 import { startJourneyWork } from './journey-work.js';
 import { startServer } from './serve.js';
 import { openContext, type GlobalOptions } from './wiring.js';
@@ -19,10 +19,11 @@ const program = new Command('touchpoint')
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 /** E-mail settings, read from the environment once, here. */
-const emailConfig = (): EmailConfig => ({
+const channelConfig = (): ChannelConfig => ({
   smtpUrl: process.env['TOUCHPOINT_SMTP_URL'] || null,
   from: process.env['TOUCHPOINT_MAIL_FROM'] || null,
   publicUrl: process.env['TOUCHPOINT_PUBLIC_URL'] || `http://localhost:${process.env['PORT'] || 3000}`,
+  allowPrivateWebhooks: process.env['TOUCHPOINT_WEBHOOK_ALLOW_PRIVATE'] === 'true',
 });
 
 program
@@ -30,7 +31,7 @@ program
   .description('run journey work: the event feed, date triggers, due runs and their e-mail, tasks and other effects (several may share one PostgreSQL)')
   .action(async () => {
     const context = await openContext(globals());
-    const work = startJourneyWork(context, emailConfig());
+    const work = startJourneyWork(context, channelConfig());
     console.log(`journey worker running${process.env['TOUCHPOINT_SMTP_URL'] ? ', sending e-mail over SMTP' : ', keeping e-mail in the outbox (TOUCHPOINT_SMTP_URL is not set)'}`);
     const stop = async () => {
       await work[Symbol.asyncDispose]();
@@ -55,7 +56,7 @@ program
       const { loadDemoIfEmpty } = await import('../engine/demo/load-demo.js');
       await loadDemoIfEmpty(context, DEFAULT_WORKSPACE_ID, { log: (line) => console.log(line) });
     }
-    const server = await startServer(context, { port: options.port, host: options.host, journeys: options.worker ? emailConfig() : null });
+    const server = await startServer(context, { port: options.port, host: options.host, journeys: options.worker ? channelConfig() : null });
     // Tests read the first line to find the port.
     console.log(`Touchpoint is running at ${server.url}`);
     const shown = server.url.replace(/\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::1?\])/, '//localhost');

@@ -3,7 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../api/app.js';
 import type { EngineContext } from '../engine/context.js';
 import { Ingestion } from '../engine/ingest.js';
-import type { EmailConfig } from '../engine/channels/email-channel.js';
+import type { ChannelConfig } from '../engine/channels/email-channel.js';
 import { SegmentRefresher } from '../engine/segments/segment-refresher.js';
 import { startJourneyWork } from './journey-work.js';
 import { packageRoot } from './wiring.js';
@@ -22,7 +22,7 @@ export interface RunningServer extends AsyncDisposable {
  * Starts the HTTP server over an opened context; `close` stops taking requests, then flushes.
  * With `journeys` (the e-mail settings) the process also runs journey work, as `touchpoint worker` does.
  */
-export async function startServer(context: EngineContext, options: { port: number; host?: string; journeys?: EmailConfig | null }): Promise<RunningServer> {
+export async function startServer(context: EngineContext, options: { port: number; host?: string; journeys?: ChannelConfig | null }): Promise<RunningServer> {
   const segments = new SegmentRefresher(context);
   const ingestion = new Ingestion(context, (workspaceId, touched) => segments.written(workspaceId, touched));
   const tick = setInterval(() => {

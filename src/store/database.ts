@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Every row belongs to a workspace. Times are epoch
@@ -34,13 +34,14 @@ export interface Database {
   journey_feed_cursors: JourneyFeedCursorTable;
   email_suppressions: EmailSuppressionTable;
   messages: MessageTable;
+  workspace_secrets: WorkspaceSecretTable;
+  in_app_messages: InAppMessageTable;
 }
 
 export interface WorkspaceTable {
   id: string;
   name: string;
   created_at: number;
-  link_secret: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WriteKeyTable {
@@ -389,4 +390,26 @@ export interface MessageTable {
   subject: string | null;
   detail: string | null;
   at: number;
+}
+
+export interface WorkspaceSecretTable {
+  workspace_id: string;
+  purpose: 'links' | 'webhooks';
+  secret: string;
+  created_at: number;
+}
+
+export interface InAppMessageTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  journey_id: string | null;
+  template_id: string;
+  locale: string;
+  title: string;
+  body: string;
+  status: 'pending' | 'seen' | 'dismissed';
+  created_at: number;
+  seen_at: number | null;
+  dismissed_at: number | null;
 }

@@ -3,7 +3,7 @@ import { activityOf } from '../core/activity.js';
 import type { Interaction } from '../core/interactions.js';
 import { addToActivityRollup } from './activity-rollup.js';
 import { chunks } from './chunks.js';
-import type { Database, EmailSuppressionTable, MessageTable } from './database.js';
+import type { Database, EmailSuppressionTable, MessageTable, WorkspaceSecretTable } from './database.js';
 
 export type SuppressionReason = EmailSuppressionTable['reason'];
 export type MessageStatus = MessageTable['status'];
@@ -153,16 +153,21 @@ export function deliveryQueries(db: Kysely<Database>) {
       return rows.map(toRecord);
     },
 
-    /** The workspace's secret for signed links, made from `newSecret` the first time it is asked for. */
-    async linkSecret(workspaceId: string, newSecret: () => string): Promise<string> {
-      const read = async () => (await db.selectFrom('workspaces').select('link_secret').where('id', '=', workspaceId).executeTakeFirst())?.link_secret ?? null;
+    /**
+     * The workspace's key for `purpose` — signing unsubscribe links, signing webhook requests —
+     * made from `newSecret` the first time it is asked for. Two processes asking at once both
+     * get the one written first.
+     */
+    async secret(workspaceId: string, purpose: WorkspaceSecretTable['purpose'], newSecret: () => string, at: number): Promise<string> {
+      const read = async () => (await db.selectFrom('workspace_secrets').select('secret').where('workspace_id', '=', workspaceId).where('purpose', '=', purpose).executeTakeFirst())?.secret;
       const existing = await read();
       if (existing) return existing;
-      // Two processes may ask at once: the first write wins, and both read it back.
-      await db.updateTable('workspaces').set({ link_secret: newSecret() }).where('id', '=', workspaceId).where('link_secret', 'is', null).execute();
-      const secret = await read();
-      if (!secret) throw new Error(`workspace ${workspaceId} does not exist`);
-      return secret;
+      await db
+        .insertInto('workspace_secrets')
+        .values({ workspace_id: workspaceId, purpose, secret: newSecret(), created_at: at })
+        .onConflict((oc) => oc.columns(['workspace_id', 'purpose']).doNothing())
+        .execute();
+      return (await read())!;
     },
   };
 }

@@ -19,6 +19,7 @@ import { taskQueries } from './tasks.js';
 import { teamQueries } from './team.js';
 import { outboxQueries } from './outbox.js';
 import { deliveryQueries } from './delivery.js';
+import { inAppMessageQueries } from './in-app-messages.js';
 import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
 import { workspaceQueries } from './workspaces.js';
@@ -48,6 +49,7 @@ export class Store implements AsyncDisposable {
   readonly outbox;
   /** Consent (the suppression list), the message log and the secret of signed links. */
   readonly delivery;
+  readonly inAppMessages;
   readonly journeys;
 
   private constructor(readonly dialect: StoreDialect) {
@@ -66,6 +68,7 @@ export class Store implements AsyncDisposable {
     this.tasks = taskQueries(this.db);
     this.outbox = outboxQueries(this.db);
     this.delivery = deliveryQueries(this.db);
+    this.inAppMessages = inAppMessageQueries(this.db);
     this.journeys = journeyQueries(this.db, dialect);
   }
 

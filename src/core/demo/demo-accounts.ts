@@ -62,7 +62,7 @@ export interface DemoAccount {
 const TRIAL_DAYS = 14;
 
 /** One plausible customer account with its people, drawn from `random`. */
-export function demoAccount(random: Random, window: DemoWindow, takenNames: Set<string>): DemoAccount {
+export function demoAccount(random: Random, window: DemoWindow, takenNames: Set<string>, people = 1): DemoAccount {
   const plan = random.weighted<DemoPlan>([['starter', 60], ['growth', 30], ['enterprise', 10]]);
   const industry = random.pick(INDUSTRIES);
   const country = random.weighted(COUNTRIES.map((c) => [c, c.weight] as const));
@@ -101,7 +101,7 @@ export function demoAccount(random: Random, window: DemoWindow, takenNames: Set<
     const from = Math.max(window.start, subscribedAt) + 30 * DAY;
     if (from < window.end - 7 * DAY) account.upgrade = { at: between(random, from, window.end - 7 * DAY), terms: planTerms(random, upgradeTo) };
   }
-  account.contacts = demoContacts(random, account, window);
+  account.contacts = demoContacts(random, account, window, people);
   return account;
 }
 
@@ -151,8 +151,8 @@ const CONTACT_COUNTS: Record<DemoPlan, readonly (readonly [number, number])[]> =
   enterprise: [[15, 15], [22, 25], [30, 25], [40, 20], [50, 15]],
 };
 
-function demoContacts(random: Random, account: DemoAccount, window: DemoWindow): DemoContact[] {
-  const count = random.weighted(CONTACT_COUNTS[account.upgrade?.terms.plan ?? account.terms.plan]);
+function demoContacts(random: Random, account: DemoAccount, window: DemoWindow, people: number): DemoContact[] {
+  const count = Math.max(1, Math.round(random.weighted(CONTACT_COUNTS[account.upgrade?.terms.plan ?? account.terms.plan]) * people));
   const leaders = account.terms.plan === 'enterprise' ? random.int(1, 3) : account.terms.plan === 'growth' ? 1 : 0;
   const activeUntil = account.churnAt ?? window.end;
   const emails = new Set<string>();

@@ -14,6 +14,14 @@ export interface DemoOptions {
   scale: number;
   /** The last moment of the demo's year, epoch milliseconds. */
   end: number;
+  /**
+   * Multiplies how often people use the product (sessions a week), the bulk of the events;
+   * 1 unless given. The same accounts and contacts with fewer or more events: benchmarks use
+   * it to reach a shape such as 20,000 accounts with 5 million events.
+   */
+  activity?: number;
+  /** Multiplies the number of people per account; 1 unless given. */
+  people?: number;
 }
 
 export const ACCOUNTS_PER_SCALE = 200;
@@ -34,10 +42,10 @@ export function* generateDemo(options: DemoOptions): Generator<RawMessage> {
   const count = demoAccountCount(options.scale);
   for (let index = 0; index < count; index++) {
     // Each account has its own stream, so its story does not depend on the ones before it.
-    const account = demoAccount(seededRandom(options.seed, index, 1), window, takenNames);
+    const account = demoAccount(seededRandom(options.seed, index, 1), window, takenNames, options.people ?? 1);
     const story = newStory(account);
     lifecycleEvents(story, seededRandom(options.seed, index, 2), account, window);
-    usageEvents(story, seededRandom(options.seed, index, 3), account, window);
+    usageEvents(story, seededRandom(options.seed, index, 3), account, window, options.activity ?? 1);
     conversationEvents(story, seededRandom(options.seed, index, 4), account, window);
     for (const message of story.messages(seededRandom(options.seed, index, 5))) {
       if (Date.parse(message['timestamp'] as string) <= options.end) yield message;

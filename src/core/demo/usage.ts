@@ -9,12 +9,13 @@ const COMPLEXITY_ACTIVITY = { low: 0.8, medium: 1, high: 1.25 } as const;
 
 /**
  * Product sessions of each person: sign-in, a page or two, some feature use. Busier in the
- * first month, busier for healthy and complex accounts, fading before a cancellation.
+ * first month, busier for healthy and complex accounts, fading before a cancellation;
+ * `activity` scales it all.
  */
-export function usageEvents(story: Story, random: Random, account: DemoAccount, window: DemoWindow): void {
+export function usageEvents(story: Story, random: Random, account: DemoAccount, window: DemoWindow, activity = 1): void {
   const until = activeUntil(account, window);
   const features = featuresOf(account);
-  const base = (0.5 + account.health) * COMPLEXITY_ACTIVITY[account.complexity];
+  const base = (0.5 + account.health) * COMPLEXITY_ACTIVITY[account.complexity] * activity;
   for (const contact of account.contacts) {
     const from = personSince(account, contact, window);
     const rate = contact.sessionsPerWeek * base;

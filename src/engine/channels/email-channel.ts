@@ -3,6 +3,11 @@ import { parseEmailAddress, type EmailSender } from './email-message.js';
 import { createOutboxSender, type Outbox } from './outbox-sender.js';
 import { SmtpEmailSender } from './smtp-sender.js';
 
+/** Every channel's settings the CLI reads once: e-mail's, and whether webhooks may go to private addresses (TOUCHPOINT_WEBHOOK_ALLOW_PRIVATE). */
+export interface ChannelConfig extends EmailConfig {
+  allowPrivateWebhooks: boolean;
+}
+
 /** The e-mail settings the CLI reads once: TOUCHPOINT_SMTP_URL, TOUCHPOINT_MAIL_FROM and TOUCHPOINT_PUBLIC_URL. */
 export interface EmailConfig {
   smtpUrl: string | null;

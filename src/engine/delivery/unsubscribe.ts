@@ -12,7 +12,7 @@ export async function unsubscribeLinkContact(context: EngineContext, token: stri
   if (!named) return null;
   const workspace = (await context.store.workspaces.list()).find((w) => w.id === named.workspaceId);
   if (!workspace) return null;
-  const subject = verifyLink(token, await context.store.delivery.linkSecret(named.workspaceId, () => context.ids.secret('ls_')));
+  const subject = verifyLink(token, await context.store.delivery.secret(named.workspaceId, 'links', () => context.ids.secret('ls_'), context.clock.now()));
   if (!subject) return null;
   const contact = await context.store.contacts.findById(subject.workspaceId, subject.contactId);
   return contact ? { workspaceId: subject.workspaceId, contactId: contact.id, address: contact.email } : null;

@@ -30,7 +30,7 @@ export interface DemoLoadOptions extends Partial<DemoOptions> {
  * same seed and end twice stores nothing twice (message ids repeat).
  */
 export async function loadDemo(context: EngineContext, workspaceId: string, options: DemoLoadOptions = {}): Promise<DemoSummary> {
-  const demo: DemoOptions = { seed: options.seed ?? 1, scale: options.scale ?? 1, end: options.end ?? context.clock.now() };
+  const demo: DemoOptions = { seed: options.seed ?? 1, scale: options.scale ?? 1, end: options.end ?? context.clock.now(), activity: options.activity ?? 1, people: options.people ?? 1 };
   const groupIds = new Set<string>();
   const userIds = new Set<string>();
   const summary: DemoSummary = { accounts: 0, contacts: 0, events: 0, stored: 0 };

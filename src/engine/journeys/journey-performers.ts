@@ -4,23 +4,25 @@ import { effectiveDefinitions } from '../definitions/effective-definitions.js';
 import { placementOf, reactToMove } from '../models/model-moves.js';
 import { PermanentEffectFailure, storePerformers, type EffectPerformers } from './effect-performers.js';
 import { emailPerformer, type EmailPerformerOptions } from './message-performers.js';
+import { webhookPerformer, type WebhookPerformerOptions } from './webhook-performer.js';
+import { inAppPerformer } from './in-app-performer.js';
+
+export interface PerformerOptions extends EmailPerformerOptions {
+  webhooks: WebhookPerformerOptions;
+}
 
 /**
  * Every performer the worker needs: tasks and traits in the store, e-mail through the sender
  * (SMTP or the outbox), and engagement-model changes through the same path as every other
- * move (history, owner, tasks). In-app messages and webhooks are not delivered yet: such an
- * effect fails permanently with a message saying so, visible in the run's ledger.
+ * move (history, owner, tasks), webhooks signed over HTTP, and in-app messages left for the
+ * product to fetch.
  */
-export function journeyPerformers(context: EngineContext, sender: EmailSender, email: EmailPerformerOptions): EffectPerformers {
+export function journeyPerformers(context: EngineContext, sender: EmailSender, options: PerformerOptions): EffectPerformers {
   return {
     ...storePerformers(context),
-    email: emailPerformer(context, sender, email),
-    'in-app': async () => {
-      throw new PermanentEffectFailure('in-app messages are not delivered yet');
-    },
-    webhook: async () => {
-      throw new PermanentEffectFailure('webhooks are not delivered yet');
-    },
+    email: emailPerformer(context, sender, options),
+    'in-app': inAppPerformer(context),
+    webhook: webhookPerformer(context, options.webhooks),
     async 'change-model'(effect, claim) {
       if (claim.subject.kind !== 'account') throw new PermanentEffectFailure('only an account journey changes an engagement model');
       const { workspaceId } = claim;

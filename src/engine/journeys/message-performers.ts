@@ -46,7 +46,7 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
     const journey = definitions.flatMap((d) => (d.kind === 'Journey' && d.spec.id === claim.journeyId ? [d.spec] : []))[0];
     const policy = definitions.flatMap((d) => (d.kind === 'DeliveryPolicy' ? [d.spec] : []))[0];
     const recipients = await recipientsOf(context, workspaceId, claim.subject);
-    const secret = await store.delivery.linkSecret(workspaceId, () => context.ids.secret('ls_'));
+    const secret = await store.delivery.secret(workspaceId, 'links', () => context.ids.secret('ls_'), clock.now());
     let laterAt: number | null = null;
     let laterWhy = '';
 
@@ -108,7 +108,8 @@ async function heldBack(context: EngineContext, workspaceId: string, contact: Co
   return null;
 }
 
-async function recipientsOf(context: EngineContext, workspaceId: string, subject: { kind: 'contact' | 'account'; id: string }): Promise<Contact[]> {
+/** Who a message step reaches: the run's contact, or every contact of the run's account. */
+export async function recipientsOf(context: EngineContext, workspaceId: string, subject: { kind: 'contact' | 'account'; id: string }): Promise<Contact[]> {
   if (subject.kind === 'contact') {
     const contact = await context.store.contacts.findById(workspaceId, subject.id);
     if (!contact) throw new PermanentEffectFailure(`contact ${subject.id} no longer exists`);

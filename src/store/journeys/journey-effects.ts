@@ -119,14 +119,36 @@ export function journeyEffectQueries(db: Kysely<Database>, dialect: StoreDialect
       return Number(result.numUpdatedRows) > 0;
     },
 
-    /** A run's effects in the order they were created (every run when `runId` is absent). */
-    async list(workspaceId: string, runId?: string): Promise<LedgerEntry[]> {
+    /**
+     * Gives a dead effect (or a failed one waiting for its next attempt) a fresh start: due now,
+     * with its attempts counted from nothing. False when there is no such effect in that state.
+     */
+    async retry(workspaceId: string, key: string, now: number): Promise<boolean> {
+      const result = await db
+        .updateTable('journey_effects')
+        .set({ status: 'pending', attempts: 0, next_attempt_at: now, leased_until: null })
+        .where('workspace_id', '=', workspaceId)
+        .where('key', '=', key)
+        .where('status', 'in', ['dead', 'failed'])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /**
+     * Effects in the order they were created: a run's (`runId`), or the workspace's in one state
+     * (`status: 'dead'` is the dead-letter list), of one kind; every one when no filter is given.
+     */
+    async list(workspaceId: string, filter: { runId?: string; status?: JourneyEffectTable['status']; kind?: Effect['kind']; limit?: number } = {}): Promise<LedgerEntry[]> {
+      const { runId, status, kind, limit } = filter;
       const rows = await db
         .selectFrom('journey_effects')
         .selectAll()
         .where('workspace_id', '=', workspaceId)
         .$if(runId !== undefined, (q) => q.where('run_id', '=', runId!))
+        .$if(status !== undefined, (q) => q.where('status', '=', status!))
+        .$if(kind !== undefined, (q) => q.where('kind', '=', kind!))
         .orderBy('id')
+        .$if(limit !== undefined, (q) => q.limit(limit!))
         .execute();
       return rows.map((r) => ({
         key: r.key, runId: r.run_id, stepId: r.step_id, kind: r.kind as Effect['kind'], status: r.status, attempts: Number(r.attempts),

@@ -71,7 +71,7 @@ async function setUp(store: Store, clock: TestClock, policySpec: string) {
   const journeys = new Map(applied.applied.flatMap((d) => (d.kind === 'Journey' ? [[d.spec.id, d.spec as JourneyDefinition] as const] : [])));
   const sink = await startSmtpSink({ user: 'touchpoint', password: 'secret', refuseRecipient: (address) => (address === 'gone@acme.example' ? 550 : null) });
   const sender = openEmailSender({ smtpUrl: `smtp://touchpoint:secret@127.0.0.1:${sink.port}`, from: 'Acme <success@acme.example>' }, createMemoryOutbox());
-  const worker = new JourneyWorker(context, { journeys: journeyLookup(context), performers: journeyPerformers(context, sender, { publicUrl: 'http://localhost:3000' }), workspaceIds: [ws.workspaceId] });
+  const worker = new JourneyWorker(context, { journeys: journeyLookup(context), performers: journeyPerformers(context, sender, { publicUrl: 'http://localhost:3000', webhooks: { allowPrivate: false } }), workspaceIds: [ws.workspaceId] });
   const contactId = async (userId: string) => (await store.contacts.findByUserId(ws.workspaceId, userId))!.id;
   const start = async (journey: string, userId: string) => assert.ok((await startJourneyRun(context, ws.workspaceId, journeys.get(journey)!, { kind: 'contact', id: await contactId(userId) })).started);
   const receivedBy = (address: string) => sink.received.filter((r) => r.envelope.to.includes(address)).length;

@@ -60,7 +60,7 @@ for (const database of DATABASES) {
 
       await using sink = await startSmtpSink({ user: 'touchpoint', password: 'secret' });
       await using sender = openEmailSender({ smtpUrl: `smtp://touchpoint:secret@127.0.0.1:${sink.port}`, from: 'Acme Success <success@acme.example>' }, createMemoryOutbox());
-      const worker = new JourneyWorker(context, { journeys: journeyLookup(context), performers: journeyPerformers(context, sender, { publicUrl: 'http://localhost:3000' }), workspaceIds: [ws] });
+      const worker = new JourneyWorker(context, { journeys: journeyLookup(context), performers: journeyPerformers(context, sender, { publicUrl: 'http://localhost:3000', webhooks: { allowPrivate: false } }), workspaceIds: [ws] });
       for (const userId of ['ann', 'bob']) {
         const contact = await store.contacts.findByUserId(ws, userId);
         assert.ok((await startJourneyRun(context, ws, journey, { kind: 'contact', id: contact!.id })).started);

@@ -52,7 +52,7 @@ for (const database of DATABASES) {
       }
       clock.advance(3 * DAY);
       for (const runId of runs.values()) await advanceRun(context, ws, runId, { kind: 'timer' }, lookup(onboarding));
-      const templates = async (runId: string) => (await store.journeys.effects.list(ws, runId)).map((e) => e.stepId).filter((id) => id === 'pro-mail' || id === 'free-mail');
+      const templates = async (runId: string) => (await store.journeys.effects.list(ws, { runId })).map((e) => e.stepId).filter((id) => id === 'pro-mail' || id === 'free-mail');
       assert.deepEqual(await templates(runs.get('ann')!), ['pro-mail']);
       assert.deepEqual(await templates(runs.get('bob')!), ['free-mail']);
     });

@@ -81,7 +81,7 @@ for (const database of DATABASES) {
       assert.ok(started.started);
 
       assert.deepEqual(await one.worker.runOnce(), { fed: 0, advanced: 0, performed: 0, failed: 1, deferred: 0, dead: 0, errors: 0 });
-      let [effect] = await store.journeys.effects.list(ws, started.run.id);
+      let [effect] = await store.journeys.effects.list(ws, { runId: started.run.id });
       assert.deepEqual([effect?.status, effect?.attempts, effect?.nextAttemptAt, effect?.lastError], ['failed', 1, clock.now() + MINUTE, '503 from example.com']);
       clock.advance(MINUTE - 1);
       assert.equal((await one.worker.runOnce()).failed, 0, 'not before its delay');
@@ -89,7 +89,7 @@ for (const database of DATABASES) {
       assert.equal((await one.worker.runOnce()).failed, 1);
       clock.advance(2 * MINUTE);
       assert.equal((await one.worker.runOnce()).dead, 1);
-      [effect] = await store.journeys.effects.list(ws, started.run.id);
+      [effect] = await store.journeys.effects.list(ws, { runId: started.run.id });
       assert.deepEqual([effect?.status, effect?.attempts, effect?.nextAttemptAt], ['dead', 3, null]);
       clock.advance(DAY);
       await one.worker.runOnce();
@@ -168,7 +168,7 @@ for (const database of DATABASES) {
 
       clock.advance(5 * MINUTE);
       assert.equal((await one.worker.runOnce()).performed, 1);
-      const [effect] = await store.journeys.effects.list(ws, started.run.id);
+      const [effect] = await store.journeys.effects.list(ws, { runId: started.run.id });
       assert.deepEqual([effect?.status, effect?.attempts], ['done', 2]);
       assert.equal((await store.tasks.list(ws, { groupId: 'acme', limit: 10 }, clock.now())).length, 1);
     });
