@@ -18,6 +18,7 @@ import { messageLogRoutes, suppressionRoutes } from './rest/delivery-routes.js';
 import { effectRoutes, webhookSecretRoutes } from './rest/effects-routes.js';
 import { unsubscribeRoutes } from './unsubscribe-routes.js';
 import { inAppRoutes } from './in-app-routes.js';
+import { trackingRoutes } from './tracking-routes.js';
 import { overviewRoutes } from './rest/overview-routes.js';
 import { taskRoutes } from './rest/tasks-routes.js';
 import { teamRoutes } from './rest/team-routes.js';
@@ -27,7 +28,7 @@ export interface AppOptions {
   webRoot?: string;
 }
 
-/** The whole HTTP surface: Segment ingestion at `/v1`, REST at `/api`, sessions at `/auth`, unsubscribe links at `/u`, the dashboard at `/`. */
+/** The whole HTTP surface: Segment ingestion at `/v1`, REST at `/api`, sessions at `/auth`, unsubscribe links at `/u`, e-mail tracking at `/t`, the dashboard at `/`. */
 export function createApp(context: EngineContext, ingestion: Ingestion, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.onError(handleError);
@@ -37,6 +38,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   app.route('/v1', ingestionRoutes(context, ingestion));
   app.route('/auth', sessionRoutes(context));
   app.route('/u', unsubscribeRoutes(context, ingestion));
+  app.route('/t', trackingRoutes(context, ingestion));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
   app.get('/health', (c) => c.json({ ok: true }));
 
@@ -65,7 +67,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
     app.get('/assets/*', (c) => c.notFound());
     app.use('/*', serveStatic({ root: webRoot }));
     // The dashboard routes in the browser: any other GET of a page shows the dashboard.
-    app.get('*', (c, next) => (/^\/(api|v1|auth|u)(\/|$)/.test(c.req.path) ? next() : c.html(index)));
+    app.get('*', (c, next) => (/^\/(api|v1|auth|u|t)(\/|$)/.test(c.req.path) ? next() : c.html(index)));
   }
   return app;
 }

@@ -23,6 +23,10 @@ export const deliveryPolicySchema = z.strictObject({
   frequencyCap: z.strictObject({ messages: count, days: count }, { error: 'must be { messages, days }' }).optional(),
   /** Per channel, at most this many sends a minute in the workspace; the rest wait for the next minute. */
   rateLimits: z.strictObject({ email: z.strictObject({ perMinute: count }).optional(), webhook: z.strictObject({ perMinute: count }).optional() }, { error: 'must be { email?, webhook? }' }).default({}),
+  /** Record opens (a 1×1 image) and clicks (links through Touchpoint) of e-mail; both on unless turned off. */
+  tracking: z
+    .strictObject({ opens: z.boolean({ error: 'must be true or false' }).default(true), clicks: z.boolean({ error: 'must be true or false' }).default(true) }, { error: 'must be { opens?, clicks? }' })
+    .default({ opens: true, clicks: true }),
 });
 
 export type DeliveryPolicy = z.infer<typeof deliveryPolicySchema>;
@@ -34,6 +38,7 @@ export const SHIPPED_DELIVERY_POLICY: DeliveryPolicy = {
   quietHours: { from: '21:00', to: '08:00' },
   frequencyCap: { messages: 5, days: 7 },
   rateLimits: { email: { perMinute: 600 }, webhook: { perMinute: 600 } },
+  tracking: { opens: true, clicks: true },
 };
 
 export function parseDeliveryPolicy(input: unknown): { ok: true; policy: DeliveryPolicy } | { ok: false; issues: FieldIssue[] } {

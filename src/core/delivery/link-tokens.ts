@@ -1,21 +1,29 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * The token in a link that acts for one contact without a login — the unsubscribe link in an
- * e-mail — as `base64url(workspace \n contact \n purpose).signature`. The signature is an
- * HMAC-SHA256 under the workspace's link secret, so a token cannot be made up or altered; it
- * does not expire, as an unsubscribe link in an old e-mail must still work.
+ * The token in a link that acts for one contact without a login — the unsubscribe link, the
+ * open pixel and tracked links in an e-mail — as `base64url(fields).signature`, the fields
+ * joined by newlines. The signature is an HMAC-SHA256 under the workspace's link secret, so
+ * a token cannot be made up or altered: a tracked link cannot be turned into a redirect to
+ * anywhere else. Tokens do not expire, as links in an old e-mail must still work.
  */
-export type LinkPurpose = 'unsubscribe';
+export type LinkPurpose = 'unsubscribe' | 'open' | 'click';
 
 export interface LinkSubject {
   workspaceId: string;
   contactId: string;
   purpose: LinkPurpose;
+  /** The message an open or a click belongs to (its log key). */
+  messageKey?: string;
+  /** Where a tracked link goes. */
+  url?: string;
 }
 
+const PURPOSES: readonly LinkPurpose[] = ['unsubscribe', 'open', 'click'];
+
 export function signLink(subject: LinkSubject, secret: string): string {
-  const body = Buffer.from([subject.workspaceId, subject.contactId, subject.purpose].join('\n')).toString('base64url');
+  const fields = [subject.workspaceId, subject.contactId, subject.purpose, subject.messageKey ?? '', subject.url ?? ''];
+  const body = Buffer.from(fields.join('\n')).toString('base64url');
   return `${body}.${signature(body, secret)}`;
 }
 
@@ -23,9 +31,9 @@ export function signLink(subject: LinkSubject, secret: string): string {
 export function readLink(token: string): LinkSubject | null {
   const [body, sig, ...rest] = token.split('.');
   if (!body || !sig || rest.length > 0) return null;
-  const parts = Buffer.from(body, 'base64url').toString('utf8').split('\n');
-  if (parts.length !== 3 || parts[2] !== 'unsubscribe' || !parts[0] || !parts[1]) return null;
-  return { workspaceId: parts[0], contactId: parts[1], purpose: parts[2] };
+  const [workspaceId, contactId, purpose, messageKey, url, ...more] = Buffer.from(body, 'base64url').toString('utf8').split('\n');
+  if (more.length > 0 || !workspaceId || !contactId || !PURPOSES.includes(purpose as LinkPurpose)) return null;
+  return { workspaceId, contactId, purpose: purpose as LinkPurpose, ...(messageKey ? { messageKey } : {}), ...(url ? { url } : {}) };
 }
 
 /** The token's subject when its signature holds under `secret`, else null. */

@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { readLink, verifyLink } from '../../core/delivery/link-tokens.js';
+import { readLink } from '../../core/delivery/link-tokens.js';
 import { parseSegmentMessage, type SegmentMessage } from '../../core/segment-messages.js';
 import type { EngineContext } from '../context.js';
 import type { Ingestion } from '../ingest.js';
+import { verifiedLink } from './signed-links.js';
 
 export type UnsubscribeOutcome = { ok: true; address: string | null } | { ok: false; reason: 'invalid_link' | 'unknown_contact' };
 
 /** The contact an unsubscribe link names, if its signature holds: what the confirmation page shows. */
 export async function unsubscribeLinkContact(context: EngineContext, token: string): Promise<{ workspaceId: string; contactId: string; address: string | null } | null> {
-  const named = readLink(token);
-  if (!named) return null;
-  const workspace = (await context.store.workspaces.list()).find((w) => w.id === named.workspaceId);
-  if (!workspace) return null;
-  const subject = verifyLink(token, await context.store.delivery.secret(named.workspaceId, 'links', () => context.ids.secret('ls_'), context.clock.now()));
-  if (!subject) return null;
+  const subject = await verifiedLink(context, token);
+  if (!subject || subject.purpose !== 'unsubscribe') return null;
   const contact = await context.store.contacts.findById(subject.workspaceId, subject.contactId);
   return contact ? { workspaceId: subject.workspaceId, contactId: contact.id, address: contact.email } : null;
 }

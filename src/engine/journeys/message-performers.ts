@@ -1,14 +1,15 @@
 import { quietUntil, nextRateWindow, type DeliveryPolicy } from '../../core/delivery/delivery-policy.js';
-import { signLink } from '../../core/delivery/link-tokens.js';
 import type { Interaction } from '../../core/interactions.js';
 import type { Contact } from '../../core/records.js';
 import { messageVariables } from '../../core/templates/template-variables.js';
 import { renderMessage } from '../../core/templates/render-message.js';
 import type { MessageRecord } from '../../store/delivery.js';
 import type { EmailSender } from '../channels/email-message.js';
+import { trackedHtml } from '../channels/email-tracking.js';
 import { EmailDeliveryError } from '../channels/smtp-sender.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import { linkSecret, signedUrl } from '../delivery/signed-links.js';
 import { DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
 
 const DAY_MS = 86_400_000;
@@ -46,7 +47,7 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
     const journey = definitions.flatMap((d) => (d.kind === 'Journey' && d.spec.id === claim.journeyId ? [d.spec] : []))[0];
     const policy = definitions.flatMap((d) => (d.kind === 'DeliveryPolicy' ? [d.spec] : []))[0];
     const recipients = await recipientsOf(context, workspaceId, claim.subject);
-    const secret = await store.delivery.secret(workspaceId, 'links', () => context.ids.secret('ls_'), clock.now());
+    const secret = await linkSecret(context, workspaceId);
     let laterAt: number | null = null;
     let laterWhy = '';
 
@@ -73,13 +74,20 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
       }
       const groupId = claim.subject.kind === 'account' ? claim.subject.id : contact.accounts[0];
       const account = groupId ? ((await store.accounts.find(workspaceId, groupId)) ?? null) : null;
-      const unsubscribeUrl = new URL(`/u/${signLink({ workspaceId, contactId: contact.id, purpose: 'unsubscribe' }, secret)}`, options.publicUrl).href;
+      const unsubscribeUrl = signedUrl(options.publicUrl, '/u', { workspaceId, contactId: contact.id, purpose: 'unsubscribe' }, secret);
       const variables = messageVariables({ contact, account, journey: journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null, unsubscribeUrl });
       const rendered = renderMessage(template, variables, { now });
+      if (rendered.channel !== 'email') throw new PermanentEffectFailure(`message template ${template.id} did not render as an e-mail`);
+      const link = (purpose: 'open' | 'click', url?: string) => signedUrl(options.publicUrl, purpose === 'open' ? '/t/o' : '/t/c', { workspaceId, contactId: contact.id, purpose, messageKey, url }, secret);
+      const html = trackedHtml(rendered.html, {
+        pixelUrl: policy?.tracking.opens ? link('open') : null,
+        linkUrl: policy?.tracking.clicks ? (href) => link('click', href) : null,
+        untracked: new Set([unsubscribeUrl]),
+      });
       const properties = { journeyId: claim.journeyId, stepId: effect.stepId, template: template.id, subject: rendered.subject };
       try {
         const sent = await sender.send({
-          to: contact.name ? { name: contact.name, address: contact.email! } : contact.email!, subject: rendered.subject, html: rendered.html, text: rendered.text,
+          to: contact.name ? { name: contact.name, address: contact.email! } : contact.email!, subject: rendered.subject, html, text: rendered.text,
           messageKey: `${workspaceId}:${messageKey}`, unsubscribe: { url: unsubscribeUrl },
         });
         // A crash between the send and this line sends again after the lease: the same Message-ID.

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { nextRateWindow, parseDeliveryPolicy, quietUntil, SHIPPED_DELIVERY_POLICY, type DeliveryPolicy } from '../../../src/core/delivery/delivery-policy.js';
 import { signLink, verifyLink } from '../../../src/core/delivery/link-tokens.js';
 
-const night: DeliveryPolicy = { id: 'default', quietHours: { from: '21:00', to: '08:00' }, rateLimits: {} };
-const lunch: DeliveryPolicy = { id: 'default', quietHours: { from: '12:00', to: '13:30' }, rateLimits: {} };
+const night: DeliveryPolicy = { id: 'default', quietHours: { from: '21:00', to: '08:00' }, rateLimits: {}, tracking: { opens: true, clicks: true } };
+const lunch: DeliveryPolicy = { id: 'default', quietHours: { from: '12:00', to: '13:30' }, rateLimits: {}, tracking: { opens: true, clicks: true } };
 
 describe('quiet hours', () => {
   test('across midnight, in the contact’s zone: from is quiet, to is not', () => {
@@ -21,7 +21,7 @@ describe('quiet hours', () => {
   test('within a day; an unknown zone is UTC; no quiet hours, never quiet', () => {
     assert.equal(quietUntil(lunch, Date.UTC(2026, 2, 2, 12, 45), 'Not/AZone'), Date.UTC(2026, 2, 2, 13, 30));
     assert.equal(quietUntil(lunch, Date.UTC(2026, 2, 2, 13, 30), null), null);
-    assert.equal(quietUntil({ id: 'default', rateLimits: {} }, Date.UTC(2026, 2, 2, 3), null), null);
+    assert.equal(quietUntil({ id: 'default', rateLimits: {}, tracking: { opens: false, clicks: false } }, Date.UTC(2026, 2, 2, 3), null), null);
   });
 
   test('the morning after the spring-forward night comes at 08:00 local, summer time', () => {
