@@ -27,3 +27,12 @@ export async function effectiveDefinitions(context: EngineContext, workspaceId: 
   const storedKinds = new Set<DefinitionKind>(stored.map((d) => d.kind));
   return [...stored, ...SHIPPED_DEFINITIONS.filter((d) => !storedKinds.has(d.kind))];
 }
+
+/** Each kind's spec type. */
+type SpecOf = { [D in Definition as D['kind']]: D['spec'] };
+
+/** The spec of the definition of `kind` (with `id`, when given) among `definitions`, if there is one. */
+export function findDefinition<K extends DefinitionKind>(definitions: readonly Definition[], kind: K, id?: string): SpecOf[K] | undefined {
+  const found = definitions.find((d) => d.kind === kind && (id === undefined || (d.spec as { id?: unknown }).id === id));
+  return found?.spec as SpecOf[K] | undefined;
+}

@@ -2,7 +2,7 @@ import type { Interaction } from '../../core/interactions.js';
 import { messageVariables } from '../../core/templates/template-variables.js';
 import { renderMessage } from '../../core/templates/render-message.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
 import { PermanentEffectFailure, type Performer } from './effect-performers.js';
 import { recipientsOf } from './message-performers.js';
 
@@ -19,10 +19,10 @@ export function inAppPerformer(context: EngineContext): Performer<'in-app'> {
     const { workspaceId } = claim;
     const { store, clock } = context;
     const definitions = await effectiveDefinitions(context, workspaceId);
-    const template = definitions.flatMap((d) => (d.kind === 'MessageTemplate' && d.spec.id === effect.template ? [d.spec] : []))[0];
+    const template = findDefinition(definitions, 'MessageTemplate', effect.template);
     if (!template) throw new PermanentEffectFailure(`message template ${effect.template} does not exist`);
     if (template.channel !== 'in-app') throw new PermanentEffectFailure(`message template ${effect.template} is for ${template.channel}, not in-app messages`);
-    const journey = definitions.flatMap((d) => (d.kind === 'Journey' && d.spec.id === claim.journeyId ? [d.spec] : []))[0];
+    const journey = findDefinition(definitions, 'Journey', claim.journeyId);
     for (const contact of await recipientsOf(context, workspaceId, claim.subject)) {
       const id = `${effect.key}:${contact.id}`;
       const now = clock.now();

@@ -1,6 +1,6 @@
 import type { EmailSender } from '../channels/email-message.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
 import { placementOf, reactToMove } from '../models/model-moves.js';
 import { PermanentEffectFailure, storePerformers, type EffectPerformers } from './effect-performers.js';
 import { emailPerformer, type EmailPerformerOptions } from './message-performers.js';
@@ -27,7 +27,7 @@ export function journeyPerformers(context: EngineContext, sender: EmailSender, o
       if (claim.subject.kind !== 'account') throw new PermanentEffectFailure('only an account journey changes an engagement model');
       const { workspaceId } = claim;
       const definitions = await effectiveDefinitions(context, workspaceId);
-      const model = definitions.flatMap((d) => (d.kind === 'EngagementModel' && d.spec.id === effect.model ? [d.spec] : []))[0];
+      const model = findDefinition(definitions, 'EngagementModel', effect.model);
       if (!model) throw new PermanentEffectFailure(`engagement model ${effect.model} does not exist`);
       const current = await context.store.accountModels.find(workspaceId, claim.subject.id);
       const now = context.clock.now();

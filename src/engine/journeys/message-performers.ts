@@ -8,7 +8,7 @@ import type { EmailSender } from '../channels/email-message.js';
 import { trackedHtml } from '../channels/email-tracking.js';
 import { EmailDeliveryError } from '../channels/smtp-sender.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
 import { linkSecret, signedUrl } from '../delivery/signed-links.js';
 import { DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
 
@@ -41,11 +41,11 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
     const { workspaceId } = claim;
     const { store, clock } = context;
     const definitions = await effectiveDefinitions(context, workspaceId);
-    const template = definitions.flatMap((d) => (d.kind === 'MessageTemplate' && d.spec.id === effect.template ? [d.spec] : []))[0];
+    const template = findDefinition(definitions, 'MessageTemplate', effect.template);
     if (!template) throw new PermanentEffectFailure(`message template ${effect.template} does not exist`);
     if (template.channel !== 'email') throw new PermanentEffectFailure(`message template ${effect.template} is for ${template.channel}, not e-mail`);
-    const journey = definitions.flatMap((d) => (d.kind === 'Journey' && d.spec.id === claim.journeyId ? [d.spec] : []))[0];
-    const policy = definitions.flatMap((d) => (d.kind === 'DeliveryPolicy' ? [d.spec] : []))[0];
+    const journey = findDefinition(definitions, 'Journey', claim.journeyId);
+    const policy = findDefinition(definitions, 'DeliveryPolicy');
     const recipients = await recipientsOf(context, workspaceId, claim.subject);
     const secret = await linkSecret(context, workspaceId);
     let laterAt: number | null = null;

@@ -3,7 +3,7 @@ import { webhookSignature } from '../../core/delivery/webhook-signature.js';
 import { postWebhook } from '../channels/webhook-sender.js';
 import { WebhookTargetRefused } from '../channels/webhook-target.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
 import { DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
 
 export interface WebhookPerformerOptions {
@@ -34,12 +34,12 @@ export function webhookPerformer(context: EngineContext, options: WebhookPerform
     if (await store.delivery.message(workspaceId, effect.key)) return;
     const now = clock.now();
     const definitions = await effectiveDefinitions(context, workspaceId);
-    const policy = definitions.flatMap((d) => (d.kind === 'DeliveryPolicy' ? [d.spec] : []))[0];
+    const policy = findDefinition(definitions, 'DeliveryPolicy');
     const limit = policy?.rateLimits.webhook?.perMinute;
     if (limit !== undefined && (await store.delivery.sentCount(workspaceId, { channel: 'webhook', since: Math.floor(now / 60_000) * 60_000 })) >= limit) {
       throw new DeferEffect(nextRateWindow(now), `the webhook rate limit of ${limit} a minute was reached`);
     }
-    const journey = definitions.flatMap((d) => (d.kind === 'Journey' && d.spec.id === claim.journeyId ? [d.spec] : []))[0];
+    const journey = findDefinition(definitions, 'Journey', claim.journeyId);
     const body = JSON.stringify({
       id: effect.key,
       type: 'journey.webhook',
