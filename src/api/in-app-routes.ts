@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { validationError } from '../core/errors.js';
+import { notFound, validationError } from '../core/errors.js';
 import { parseSegmentMessage, type SegmentMessage } from '../core/segment-messages.js';
 import type { EngineContext } from '../engine/context.js';
 import type { Ingestion } from '../engine/ingest.js';
@@ -39,7 +39,7 @@ export function inAppRoutes(context: EngineContext, ingestion: Ingestion): Hono 
       const contact = await contactOf(context, workspaceId, who);
       const now = context.clock.now();
       const before = contact ? await context.store.inAppMessages.mark(workspaceId, contact.id, c.req.param('id'), as, now) : undefined;
-      if (!before) return c.json({ error: { code: 'not_found', message: `this contact has no in-app message ${c.req.param('id')}` } }, 404);
+      if (!before) throw notFound(`in-app message ${c.req.param('id')} of this contact`);
       const changed = as === 'seen' ? before.status === 'pending' : before.status !== 'dismissed';
       if (changed) {
         const event = as === 'seen' ? 'In-App Message Viewed' : 'In-App Message Dismissed';

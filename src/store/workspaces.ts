@@ -17,6 +17,10 @@ export function workspaceQueries(db: Kysely<Database>) {
       return id;
     },
 
+    async exists(id: string): Promise<boolean> {
+      return (await db.selectFrom('workspaces').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    },
+
     async list() {
       return db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
     },

@@ -15,6 +15,6 @@ export function signedUrl(publicUrl: string, path: string, subject: LinkSubject,
 export async function verifiedLink(context: EngineContext, token: string): Promise<LinkSubject | null> {
   const named = readLink(token);
   if (!named) return null;
-  if (!(await context.store.workspaces.list()).some((w) => w.id === named.workspaceId)) return null;
+  if (!(await context.store.workspaces.exists(named.workspaceId))) return null;
   return verifyLink(token, await linkSecret(context, named.workspaceId));
 }

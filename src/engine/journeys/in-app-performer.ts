@@ -1,10 +1,9 @@
 import type { Interaction } from '../../core/interactions.js';
-import { messageVariables } from '../../core/templates/template-variables.js';
 import { renderMessage } from '../../core/templates/render-message.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
 import { PermanentEffectFailure, type Performer } from './effect-performers.js';
-import { recipientsOf } from './message-performers.js';
+import { recipientsOf, recipientVariables, stepTemplate } from './message-performers.js';
 
 const OUTBOUND_IN_APP: Interaction = { channel: 'in_app', direction: 'outbound', category: 'communication', rating: null, sentiment: null, revenue: null };
 
@@ -19,16 +18,12 @@ export function inAppPerformer(context: EngineContext): Performer<'in-app'> {
     const { workspaceId } = claim;
     const { store, clock } = context;
     const definitions = await effectiveDefinitions(context, workspaceId);
-    const template = findDefinition(definitions, 'MessageTemplate', effect.template);
-    if (!template) throw new PermanentEffectFailure(`message template ${effect.template} does not exist`);
-    if (template.channel !== 'in-app') throw new PermanentEffectFailure(`message template ${effect.template} is for ${template.channel}, not in-app messages`);
+    const template = stepTemplate(definitions, effect.template, 'in-app');
     const journey = findDefinition(definitions, 'Journey', claim.journeyId);
     for (const contact of await recipientsOf(context, workspaceId, claim.subject)) {
       const id = `${effect.key}:${contact.id}`;
       const now = clock.now();
-      const groupId = claim.subject.kind === 'account' ? claim.subject.id : contact.accounts[0];
-      const account = groupId ? ((await store.accounts.find(workspaceId, groupId)) ?? null) : null;
-      const variables = messageVariables({ contact, account, journey: journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null });
+      const variables = await recipientVariables(context, claim, contact, journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null);
       const rendered = renderMessage(template, variables, { now });
       if (rendered.channel !== 'in-app') throw new PermanentEffectFailure(`message template ${template.id} did not render as an in-app message`);
       await store.inAppMessages.put(workspaceId, { id, contactId: contact.id, journeyId: claim.journeyId, templateId: template.id, locale: rendered.locale, title: rendered.title, body: rendered.body, createdAt: now });

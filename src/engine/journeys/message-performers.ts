@@ -1,7 +1,10 @@
 import { quietUntil, nextRateWindow, type DeliveryPolicy } from '../../core/delivery/delivery-policy.js';
 import type { Interaction } from '../../core/interactions.js';
 import type { Contact } from '../../core/records.js';
-import { messageVariables } from '../../core/templates/template-variables.js';
+import type { Definition } from '../../core/definitions/definition-documents.js';
+import type { MessageChannel, MessageTemplate } from '../../core/templates/message-template.js';
+import { messageVariables, type MessageVariables } from '../../core/templates/template-variables.js';
+import type { ClaimedEffect } from '../../store/journeys/journey-effects.js';
 import { renderMessage } from '../../core/templates/render-message.js';
 import type { MessageRecord } from '../../store/delivery.js';
 import type { EmailSender } from '../channels/email-message.js';
@@ -41,9 +44,7 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
     const { workspaceId } = claim;
     const { store, clock } = context;
     const definitions = await effectiveDefinitions(context, workspaceId);
-    const template = findDefinition(definitions, 'MessageTemplate', effect.template);
-    if (!template) throw new PermanentEffectFailure(`message template ${effect.template} does not exist`);
-    if (template.channel !== 'email') throw new PermanentEffectFailure(`message template ${effect.template} is for ${template.channel}, not e-mail`);
+    const template = stepTemplate(definitions, effect.template, 'email');
     const journey = findDefinition(definitions, 'Journey', claim.journeyId);
     const policy = findDefinition(definitions, 'DeliveryPolicy');
     const recipients = await recipientsOf(context, workspaceId, claim.subject);
@@ -72,10 +73,8 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
       if (limit !== undefined && (await store.delivery.sentCount(workspaceId, { channel: 'email', since: Math.floor(now / 60_000) * 60_000 })) >= limit) {
         throw new DeferEffect(nextRateWindow(now), `the e-mail rate limit of ${limit} a minute was reached`);
       }
-      const groupId = claim.subject.kind === 'account' ? claim.subject.id : contact.accounts[0];
-      const account = groupId ? ((await store.accounts.find(workspaceId, groupId)) ?? null) : null;
       const unsubscribeUrl = signedUrl(options.publicUrl, '/u', { workspaceId, contactId: contact.id, purpose: 'unsubscribe' }, secret);
-      const variables = messageVariables({ contact, account, journey: journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null, unsubscribeUrl });
+      const variables = await recipientVariables(context, claim, contact, journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null, unsubscribeUrl);
       const rendered = renderMessage(template, variables, { now });
       if (rendered.channel !== 'email') throw new PermanentEffectFailure(`message template ${template.id} did not render as an e-mail`);
       const link = (purpose: 'open' | 'click', url?: string) => signedUrl(options.publicUrl, purpose === 'open' ? '/t/o' : '/t/c', { workspaceId, contactId: contact.id, purpose, messageKey, url }, secret);
@@ -114,6 +113,21 @@ async function heldBack(context: EngineContext, workspaceId: string, contact: Co
     return { status: 'capped', detail: `the frequency cap of ${cap.messages} e-mails in ${cap.days} days was reached` };
   }
   return null;
+}
+
+/** The template a message step names, for its channel; an effect naming another can never be performed. */
+export function stepTemplate(definitions: readonly Definition[], id: string, channel: MessageChannel): MessageTemplate {
+  const template = findDefinition(definitions, 'MessageTemplate', id);
+  if (!template) throw new PermanentEffectFailure(`message template ${id} does not exist`);
+  if (template.channel !== channel) throw new PermanentEffectFailure(`message template ${id} is for ${template.channel}, not ${channel === 'email' ? 'e-mail' : 'in-app messages'}`);
+  return template;
+}
+
+/** A recipient's template variables: the contact, the run's account (else the contact's first), the journey. */
+export async function recipientVariables(context: EngineContext, claim: ClaimedEffect, contact: Contact, journey: MessageVariables['journey'], unsubscribeUrl?: string): Promise<MessageVariables> {
+  const groupId = claim.subject.kind === 'account' ? claim.subject.id : contact.accounts[0];
+  const account = groupId ? ((await context.store.accounts.find(claim.workspaceId, groupId)) ?? null) : null;
+  return messageVariables({ contact, account, journey, unsubscribeUrl });
 }
 
 /** Who a message step reaches: the run's contact, or every contact of the run's account. */
