@@ -5,7 +5,7 @@ import { seededRandom, type Random } from '../../src/core/demo/random.js';
 import { parseSegmentMessage, type SegmentMessage } from '../../src/core/segment-messages.js';
 import type { EngineContext } from '../../src/engine/context.js';
 import { Ingestion } from '../../src/engine/ingest.js';
-import { SegmentRefresher } from '../../src/engine/segments/segment-refresher.js';
+import { describeRefresh, SegmentRefresher } from '../../src/engine/segments/segment-refresher.js';
 import type { BenchDatabase } from './bench-databases.js';
 import { WORKSPACE_ID } from './bench-data.js';
 
@@ -50,7 +50,13 @@ interface Subject {
  */
 export async function measureMembershipLatency(database: BenchDatabase, context: EngineContext, probes: number, log: (line: string) => void): Promise<MembershipLatency> {
   const failures: unknown[] = [];
-  const refresher = new SegmentRefresher(context, (error) => failures.push(error));
+  // Every tick, and every write's refresh slower than a second, is logged with what it re-evaluated.
+  const refresher = new SegmentRefresher(context, {
+    onError: (error) => failures.push(error),
+    onRefreshed: (report) => {
+      if (report.tick || report.ms.scope + report.ms.memberships + report.ms.followUp > 1000) log(`    ${describeRefresh(report)}`);
+    },
+  });
   const ingestion = new Ingestion(context, (workspaceId, touched) => refresher.written(workspaceId, touched));
   const random = seededRandom(7, probes);
 

@@ -4,12 +4,14 @@ import { createApp } from '../api/app.js';
 import type { EngineContext } from '../engine/context.js';
 import { Ingestion } from '../engine/ingest.js';
 import type { ChannelConfig } from '../engine/channels/email-channel.js';
-import { SegmentRefresher } from '../engine/segments/segment-refresher.js';
+import { describeRefresh, SegmentRefresher } from '../engine/segments/segment-refresher.js';
 import { startJourneyWork } from './journey-work.js';
 import { packageRoot } from './wiring.js';
 
 /** How often segments are re-evaluated for conditions on time alone ("no login for 14 days"). */
 const SEGMENT_TICK_MS = 60_000;
+/** A segment refresh slower than this is logged with what it re-evaluated. */
+const SLOW_REFRESH_MS = 5_000;
 
 export interface RunningServer extends AsyncDisposable {
   url: string;
@@ -23,7 +25,11 @@ export interface RunningServer extends AsyncDisposable {
  * With `journeys` (the e-mail settings) the process also runs journey work, as `touchpoint worker` does.
  */
 export async function startServer(context: EngineContext, options: { port: number; host?: string; journeys?: ChannelConfig | null }): Promise<RunningServer> {
-  const segments = new SegmentRefresher(context);
+  const segments = new SegmentRefresher(context, {
+    onRefreshed: (report) => {
+      if (report.ms.scope + report.ms.memberships + report.ms.followUp > SLOW_REFRESH_MS) console.warn(`slow segment refresh: ${describeRefresh(report)}`);
+    },
+  });
   const ingestion = new Ingestion(context, (workspaceId, touched) => segments.written(workspaceId, touched));
   const tick = setInterval(() => {
     void context.store.workspaces.list().then((all) => segments.tick(all.map((w) => w.id)));

@@ -105,7 +105,7 @@ for (const database of DATABASES) {
         let segments = randomSegments(rand);
         await store.definitions.saveAll(ws.workspaceId, segments.map((spec) => ({ kind: 'Segment' as const, spec })), 'test', clock.now());
         const timers = manualDelay(clock);
-        await using refresher = new SegmentRefresher(context, (error) => assert.fail(String(error)), timers.delay);
+        await using refresher = new SegmentRefresher(context, { onError: (error) => assert.fail(String(error)), delay: timers.delay });
         const app = createApp(context, new Ingestion(context, (id, touched) => refresher.written(id, touched)));
         const send = async (batch: object[]) => assert.equal((await post(app, '/v1/batch', { batch }, ws.ingestHeaders)).status, 200);
 
@@ -142,7 +142,7 @@ for (const database of DATABASES) {
       const ws = await testWorkspace(context, newWorkspaceId());
       await store.definitions.saveAll(ws.workspaceId, AGING_SEGMENTS.map((spec) => ({ kind: 'Segment' as const, spec })), 'test', clock.now());
       const timers = manualDelay(clock);
-      await using refresher = new SegmentRefresher(context, (error) => assert.fail(String(error)), timers.delay);
+      await using refresher = new SegmentRefresher(context, { onError: (error) => assert.fail(String(error)), delay: timers.delay });
       const app = createApp(context, new Ingestion(context, (id, touched) => refresher.written(id, touched)));
       assert.equal((await post(app, '/v1/batch', { batch: randomWorkspaceMessages(rand, clock.now()) }, ws.ingestHeaders)).status, 200);
       await refresher.idle();

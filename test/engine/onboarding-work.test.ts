@@ -22,7 +22,7 @@ for (const database of DATABASES) {
       const clock = new TestClock(Date.UTC(2026, 2, 2, 12));
       const context = testContext(store, clock);
       const ws = await testWorkspace(context, newWorkspaceId());
-      await using refresher = new SegmentRefresher(context, (error) => assert.fail(String(error)));
+      await using refresher = new SegmentRefresher(context, { onError: (error) => assert.fail(String(error)) });
       const app = createApp(context, new Ingestion(context, (id) => refresher.written(id)));
       const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
         const response = await app.request(path, { method: init.method ?? 'GET', headers: { ...ws.apiHeaders, 'content-type': 'application/json' }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });

@@ -21,7 +21,7 @@ for (const database of DATABASES) {
       const clock = new TestClock(Date.UTC(2026, 2, 1));
       const context = testContext(store, clock);
       const ws = await testWorkspace(context, newWorkspaceId());
-      await using refresher = new SegmentRefresher(context, (error) => assert.fail(String(error)));
+      await using refresher = new SegmentRefresher(context, { onError: (error) => assert.fail(String(error)) });
       const app = createApp(context, new Ingestion(context, (id) => refresher.written(id)));
       const send = (batch: object[]) => post(app, '/v1/batch', { batch }, ws.ingestHeaders);
       // Two accounts big enough for hands-on onboarding, simple enough for low touch after.

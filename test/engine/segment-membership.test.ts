@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../src/api/app.js';
 import { applyDefinitions } from '../../src/engine/definitions/apply-definitions.js';
 import { Ingestion } from '../../src/engine/ingest.js';
-import { SegmentRefresher } from '../../src/engine/segments/segment-refresher.js';
+import { describeRefresh, SegmentRefresher, type RefreshReport } from '../../src/engine/segments/segment-refresher.js';
 import type { Store } from '../../src/store/store.js';
 import { post } from '../support/app.js';
 import { TestClock, testContext, testWorkspace } from '../support/context.js';
@@ -54,7 +54,7 @@ for (const database of DATABASES) {
       const context = testContext(store, clock);
       const ws = await testWorkspace(context, newWorkspaceId());
       assert.ok((await applyDefinitions(context, ws.workspaceId, [{ name: 'segments.yaml', text: SEGMENTS }], 'test')).ok);
-      await using refresher = new SegmentRefresher(context, (error) => assert.fail(String(error)));
+      await using refresher = new SegmentRefresher(context, { onError: (error) => assert.fail(String(error)) });
       const ingestion = new Ingestion(context, (id, touched) => refresher.written(id, touched));
       const app = createApp(context, ingestion);
       const send = (body: object) => post(app, '/v1/batch', { batch: [body] }, ws.ingestHeaders);
@@ -91,7 +91,8 @@ for (const database of DATABASES) {
       const ws = await testWorkspace(context, newWorkspaceId());
       assert.ok((await applyDefinitions(context, ws.workspaceId, [{ name: 'segments.yaml', text: WEEKLY }], 'test')).ok);
       const timers = manualDelay(clock);
-      await using refresher = new SegmentRefresher(context, (error) => assert.fail(String(error)), timers.delay);
+      const reports: RefreshReport[] = [];
+      await using refresher = new SegmentRefresher(context, { onError: (error) => assert.fail(String(error)), onRefreshed: (r) => reports.push(r), delay: timers.delay });
       const app = createApp(context, new Ingestion(context, (id, touched) => refresher.written(id, touched)));
       const send = (batch: object[]) => post(app, '/v1/batch', { batch }, ws.ingestHeaders);
       const at = (daysAgo: number) => new Date(clock.now() - daysAgo * DAY).toISOString();
@@ -122,11 +123,16 @@ for (const database of DATABASES) {
       assert.deepEqual(await members('teams-active-this-week'), ['acme', 'globex']);
       const history = await store.segmentMemberships.history(ws.workspaceId, 'active-this-week', 10);
       assert.deepEqual(history.map((h) => [h.subjectId, h.change, h.at]), [[ann, 'entered', writtenAt + waited], [bob, 'entered', firstRefreshAt]]);
+      const written = reports.at(-1)!;
+      assert.deepEqual([written.tick, written.wholeSegments, written.touched, written.changes], [false, 0, { contacts: 1, accounts: 0 }, 2]);
 
       // The scheduler's tick finds what time alone changed: Bob leaves, and with him his account.
       await refresher.tick([ws.workspaceId]);
       assert.deepEqual(await members('active-this-week'), [ann]);
       assert.deepEqual(await members('teams-active-this-week'), ['acme']);
+      const ticked = reports.at(-1)!;
+      assert.deepEqual([ticked.tick, ticked.wholeSegments, ticked.aged.contacts, ticked.changes], [true, 0, 1, 2]);
+      assert.match(describeRefresh(ticked), /^tick refresh of .*: \d+ ms; 0 segments whole; .*aged 1 contacts, 0 accounts; 2 changes/);
     });
   });
 }

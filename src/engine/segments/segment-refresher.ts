@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { DAY_MS } from '../../core/activity.js';
 import { timeDependentSegments, timeWindowDays } from '../../core/segments/time-dependence.js';
 import { unionWriteKinds, type WriteKinds } from '../../core/segments/write-relevance.js';
@@ -30,6 +31,32 @@ interface Pending {
   tick: boolean;
   /** What the writes changed, together; undefined when any write did not say. */
   writes: WriteKinds | undefined;
+}
+
+/** What one refresh did and where its time went: for logs and the benchmark. */
+export interface RefreshReport {
+  workspaceId: string;
+  /** The scheduler's tick asked for it (writes pending at the time join it). */
+  tick: boolean;
+  /** Segments evaluated over every subject (all of them on a workspace's first refresh). */
+  wholeSegments: number;
+  /** Subjects written to, re-evaluated in every segment (late events' subjects included). */
+  touched: { contacts: number; accounts: number };
+  /** Subjects of events sent ahead of time whose time came since the last tick. */
+  late: { contacts: number; accounts: number };
+  /** Subjects with an event whose age crossed a window's edge, re-evaluated in time-dependent segments. */
+  aged: { contacts: number; accounts: number };
+  /** Entries and exits recorded. */
+  changes: number;
+  /** Milliseconds finding the aged and late subjects, updating memberships, and in what follows them (journeys, models). */
+  ms: { scope: number; memberships: number; followUp: number };
+}
+
+export interface SegmentRefresherOptions {
+  onError?: (error: unknown) => void;
+  /** Called after each refresh that succeeded. */
+  onRefreshed?: (report: RefreshReport) => void;
+  delay?: Delay;
 }
 
 /** What the refresher knows of a workspace it has refreshed in this process. */
@@ -65,11 +92,18 @@ export class SegmentRefresher implements AsyncDisposable {
   #running: Promise<void> = Promise.resolve();
   #closed = false;
 
+  readonly #onError: (error: unknown) => void;
+  readonly #onRefreshed: ((report: RefreshReport) => void) | undefined;
+  readonly #delay: Delay;
+
   constructor(
     private readonly context: EngineContext,
-    private readonly onError: (error: unknown) => void = (error) => console.error('segment refresh failed:', error),
-    private readonly delay: Delay = realDelay,
-  ) {}
+    options: SegmentRefresherOptions = {},
+  ) {
+    this.#onError = options.onError ?? ((error) => console.error('segment refresh failed:', error));
+    this.#onRefreshed = options.onRefreshed;
+    this.#delay = options.delay ?? realDelay;
+  }
 
   /** Ingestion wrote to this workspace, changing `touched`; without it, anything may have changed. */
   written(workspaceId: string, touched?: TouchedSubjects): void {
@@ -81,7 +115,7 @@ export class SegmentRefresher implements AsyncDisposable {
       for (const id of touched.accounts) pending.accounts.add(id);
       pending.writes = unionWriteKinds(pending.writes, touched.writes);
     }
-    this.#cancelTimer ??= this.delay(AFTER_WRITE_MS, () => {
+    this.#cancelTimer ??= this.#delay(AFTER_WRITE_MS, () => {
       this.#cancelTimer = undefined;
       void this.#run();
     });
@@ -119,7 +153,7 @@ export class SegmentRefresher implements AsyncDisposable {
         } catch (error) {
           // What this refresh would have updated is unknown now: start over with everything.
           this.#known.delete(workspaceId);
-          this.onError(error);
+          this.#onError(error);
         }
       }
     });
@@ -127,6 +161,7 @@ export class SegmentRefresher implements AsyncDisposable {
   }
 
   async #refresh(workspaceId: string, pending: Pending): Promise<void> {
+    const started = performance.now();
     const now = this.context.clock.now();
     const segments = (await effectiveDefinitions(this.context, workspaceId)).flatMap((d) => (d.kind === 'Segment' ? [d.spec] : []));
     const definitions = new Map(segments.map((s) => [s.id, JSON.stringify(s)]));
@@ -135,10 +170,11 @@ export class SegmentRefresher implements AsyncDisposable {
       whole: new Set(segments.filter((s) => known?.definitions.get(s.id) !== definitions.get(s.id)).map((s) => s.id)),
       touched: { contacts: [...pending.contacts], accounts: [...pending.accounts], writes: pending.writes },
     };
+    let late: TouchedSubjects = { contacts: [], accounts: [] };
     if (known && pending.tick) {
       const since = known.evaluatedAt;
       // Events sent with a future timestamp count from that time on, in any event condition.
-      const late = await this.context.store.segmentMemberships.eventSubjects(workspaceId, since - 1, now, { late: true });
+      late = await this.context.store.segmentMemberships.eventSubjects(workspaceId, since - 1, now, { late: true });
       scope.touched = union(scope.touched, late);
       const timed = timeDependentSegments(segments);
       let aged: TouchedSubjects = { contacts: [], accounts: [] };
@@ -149,10 +185,22 @@ export class SegmentRefresher implements AsyncDisposable {
       }
       scope.aged = { segments: timed, subjects: aged };
     }
+    const scoped = performance.now();
     const changes = await updateMemberships(this.context, workspaceId, segments, scope, now);
     const everything = scope.whole.size === segments.length;
     this.#known.set(workspaceId, { definitions, evaluatedAt: known && !pending.tick && !everything ? known.evaluatedAt : now });
+    const updated = performance.now();
     await afterSegmentRefresh(this.context, workspaceId, changes, { timePassed: pending.tick || everything });
+    this.#onRefreshed?.({
+      workspaceId,
+      tick: pending.tick,
+      wholeSegments: scope.whole.size,
+      touched: counts(scope.touched),
+      late: counts(late),
+      aged: scope.aged ? counts(scope.aged.subjects) : { contacts: 0, accounts: 0 },
+      changes: changes.length,
+      ms: { scope: scoped - started, memberships: updated - scoped, followUp: performance.now() - updated },
+    });
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -164,6 +212,24 @@ export class SegmentRefresher implements AsyncDisposable {
   }
 }
 
+function counts(subjects: TouchedSubjects): { contacts: number; accounts: number } {
+  return { contacts: subjects.contacts.length, accounts: subjects.accounts.length };
+}
+
 function union(a: TouchedSubjects, b: TouchedSubjects): TouchedSubjects {
   return { contacts: [...new Set([...a.contacts, ...b.contacts])], accounts: [...new Set([...a.accounts, ...b.accounts])], writes: unionWriteKinds(a.writes, b.writes) };
+}
+
+/** One line on a refresh: what it re-evaluated and where the time went. */
+export function describeRefresh(report: RefreshReport): string {
+  const subjects = (s: { contacts: number; accounts: number }) => `${s.contacts} contacts, ${s.accounts} accounts`;
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  return [
+    `${report.tick ? 'tick' : 'write'} refresh of ${report.workspaceId}: ${ms(report.ms.scope + report.ms.memberships + report.ms.followUp)}`,
+    `${report.wholeSegments} segments whole`,
+    `touched ${subjects(report.touched)} (late ${subjects(report.late)})`,
+    `aged ${subjects(report.aged)}`,
+    `${report.changes} changes`,
+    `scope ${ms(report.ms.scope)}, memberships ${ms(report.ms.memberships)}, follow-up ${ms(report.ms.followUp)}`,
+  ].join('; ');
 }
