@@ -90,6 +90,8 @@ export class SegmentRefresher implements AsyncDisposable {
   readonly #known = new Map<string, Known>();
   #cancelTimer: (() => void) | undefined;
   #running: Promise<void> = Promise.resolve();
+  /** The refresh waiting to start, if any: what a new request joins. */
+  #next: Promise<void> | undefined;
   #closed = false;
 
   readonly #onError: (error: unknown) => void;
@@ -143,8 +145,16 @@ export class SegmentRefresher implements AsyncDisposable {
     return pending;
   }
 
+  /**
+   * Runs a refresh of everything pending after the one under way. A refresh asked for while
+   * another is already waiting to start joins that one: it takes all that is pending when it
+   * starts, so the queue is never longer than one, and a tick waits for at most the refresh
+   * under way — not for every write that arrived meanwhile, each queued behind the other.
+   */
   #run(): Promise<void> {
-    this.#running = this.#running.then(async () => {
+    if (this.#next) return this.#next;
+    const next = this.#running.then(async () => {
+      this.#next = undefined;
       const work = [...this.#pending];
       this.#pending.clear();
       for (const [workspaceId, pending] of work) {
@@ -157,7 +167,9 @@ export class SegmentRefresher implements AsyncDisposable {
         }
       }
     });
-    return this.#running;
+    this.#next = next;
+    this.#running = next;
+    return next;
   }
 
   async #refresh(workspaceId: string, pending: Pending): Promise<void> {
