@@ -5,6 +5,7 @@ import { generateDemo, type RawMessage } from '../src/core/demo/generate-demo.js
 import { classifyInteraction } from '../src/core/interactions.js';
 import { parseSegmentMessage, type SegmentMessage } from '../src/core/segment-messages.js';
 import type { EngineContext } from '../src/engine/context.js';
+import { SHIPPED_PLAYBOOKS } from '../src/core/journeys/shipped-playbooks.js';
 import { DEMO_LOGIN, loadDemo, loadDemoIfEmpty } from '../src/engine/demo/load-demo.js';
 import { logIn } from '../src/engine/users.js';
 import type { Store } from '../src/store/store.js';
@@ -144,6 +145,29 @@ for (const database of DATABASES) {
       await loadDemoIfEmpty(context, ws, { log: (line) => second.push(line), scale: 0.05 });
       assert.deepEqual(second, []);
       assert.deepEqual(await store.timeline.totals(ws), before);
+    });
+
+    test('lives its last weeks with the shipped playbooks active: runs at their steps, and messages and tasks on the timelines', async () => {
+      const ws = newWorkspaceId();
+      await store.workspaces.ensure(ws, ws, END);
+      await loadDemoIfEmpty(context, ws, { log: () => {}, scale: 0.2 });
+      const statuses = await store.journeys.status.list(ws);
+      assert.deepEqual(statuses.map((s) => [s.journeyId, s.status]), SHIPPED_PLAYBOOKS.map((j) => [j.id, 'active']).sort());
+      const stats = new Map(await Promise.all(SHIPPED_PLAYBOOKS.map(async (j) => [j.id, await store.journeys.stats(ws, j.id)] as const)));
+      const running = [...stats].filter(([, s]) => s.entered > 0).map(([id]) => id);
+      assert.ok(running.length >= 4, `journeys with runs: ${running.join(', ')}`);
+      for (const id of running) {
+        const steps = stats.get(id)!.steps;
+        assert.ok(steps.length > 0 && steps.every((s) => s.entered > 0), id);
+      }
+      assert.ok([...stats.values()].some((s) => s.waiting > 0), 'some runs are still under way when the demo opens');
+      assert.deepEqual(await store.journeys.effects.list(ws, { status: 'dead' }), [], 'nothing the playbooks did failed');
+
+      const sent = await store.delivery.messages(ws, { limit: 1000 });
+      assert.ok(sent.filter((m) => m.status === 'sent').length > 0);
+      const someone = sent.find((m) => m.channel === 'email' && m.status === 'sent')!;
+      const timeline = await store.timeline.ofContact(ws, someone.contactId, { limit: 500 });
+      assert.ok(timeline.items.some((e) => e.name === 'Email Sent'), 'the message is on the contact’s timeline');
     });
   });
 }

@@ -2,6 +2,7 @@ import { error, errors, json } from './openapi-parts.js';
 import { definitionPaths } from './openapi-definitions.js';
 import { teamPaths, teamSchemas } from './openapi-team.js';
 import { deliveryPaths } from './openapi-delivery.js';
+import { journeyPaths } from './openapi-journeys.js';
 
 /** OpenAPI 3.1 description of the REST API and the Segment-compatible ingestion API. */
 
@@ -118,6 +119,7 @@ export const openApiDocument = {
       },
     },
     ...teamPaths,
+    ...journeyPaths,
     ...deliveryPaths,
     '/v1/identify': ingest('Segment identify', message),
     '/v1/track': ingest('Segment track', message),

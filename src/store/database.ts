@@ -32,6 +32,7 @@ export interface Database {
   journey_effects: JourneyEffectTable;
   journey_visits: JourneyVisitTable;
   journey_feed_cursors: JourneyFeedCursorTable;
+  journey_status: JourneyStatusTable;
   email_suppressions: EmailSuppressionTable;
   messages: MessageTable;
   workspace_secrets: WorkspaceSecretTable;
@@ -412,4 +413,13 @@ export interface InAppMessageTable {
   created_at: number;
   seen_at: number | null;
   dismissed_at: number | null;
+}
+
+/** A journey's status where it was set; journeys without a row have their default. */
+export interface JourneyStatusTable {
+  workspace_id: string;
+  journey_id: string;
+  status: 'active' | 'paused';
+  changed_by: string;
+  changed_at: number;
 }

@@ -30,8 +30,11 @@ export function openEmailSender(config: Omit<EmailConfig, 'publicUrl'> & { publi
     ]);
   }
   const options = { from: config.from };
-  return config.smtpUrl ? SmtpEmailSender.open(config.smtpUrl, options) : createOutboxSender(outbox, options);
+  return config.smtpUrl ? SmtpEmailSender.open(config.smtpUrl, options) : createOutboxSender(outbox, { from: config.from ?? OUTBOX_FROM });
 }
+
+/** The sender of messages kept in the outbox when TOUCHPOINT_MAIL_FROM is not set: they go nowhere, so any address does. */
+export const OUTBOX_FROM = 'Touchpoint <touchpoint@touchpoint.local>';
 
 /** Mailbox providers follow only https unsubscribe links; plain http is for a server on this machine, as in development. */
 function linkableUrl(value: string): boolean {

@@ -5,6 +5,8 @@ import { SHIPPED_RULES } from '../../core/models/shipped-rules.js';
 import { EXAMPLE_SEGMENTS } from '../../core/segments/examples.js';
 import { SHIPPED_TASK_TEMPLATES } from '../../core/tasks/shipped-task-templates.js';
 import { SHIPPED_DELIVERY_POLICY } from '../../core/delivery/delivery-policy.js';
+import { SHIPPED_PLAYBOOKS } from '../../core/journeys/shipped-playbooks.js';
+import { SHIPPED_TEMPLATES } from '../../core/templates/shipped-templates.js';
 import type { EngineContext } from '../context.js';
 
 /** What Touchpoint ships, in force for every kind a workspace has not defined itself. */
@@ -15,6 +17,8 @@ export const SHIPPED_DEFINITIONS: readonly Definition[] = [
   ...SHIPPED_ESCALATIONS.map((spec) => ({ kind: 'EscalationRule' as const, spec })),
   ...SHIPPED_TASK_TEMPLATES.map((spec) => ({ kind: 'TaskTemplate' as const, spec })),
   { kind: 'DeliveryPolicy', spec: SHIPPED_DELIVERY_POLICY },
+  ...SHIPPED_TEMPLATES.map((spec) => ({ kind: 'MessageTemplate' as const, spec })),
+  ...SHIPPED_PLAYBOOKS.map((spec) => ({ kind: 'Journey' as const, spec })),
 ];
 
 /**

@@ -2,6 +2,8 @@ import type { ClaimedEffect } from '../../store/journeys/journey-effects.js';
 import type { EngineContext } from '../context.js';
 import type { Delay } from '../segments/segment-refresher.js';
 import { advanceRun, type JourneyLookup } from './advance-run.js';
+import { journeyStatuses } from './journey-status.js';
+import { journeysInForce } from './journeys-in-force.js';
 import { DeferEffect, perform, PermanentEffectFailure, type EffectPerformers } from './effect-performers.js';
 import { MAX_EFFECT_ATTEMPTS, retryDelay } from './effect-retry.js';
 
@@ -132,10 +134,13 @@ export class JourneyWorker implements AsyncDisposable {
     const { store, clock } = this.context;
     const { batchSize: limit, workspaceIds } = this.#options;
     const journeys = cached(this.#options.journeys);
+    const paused = pausedJourneys(this.context);
     // Claimed rows are leased, so each batch takes new ones and the loops end even when work fails.
     for (;;) {
       const runs = await store.journeys.runs.claimDue({ now: clock.now(), limit, leaseMs: this.#options.runLeaseMs, ...(workspaceIds ? { workspaceIds } : {}) });
       for (const run of runs) {
+        // A paused journey's runs wait: the claim's lease holds them until a later pass looks again.
+        if (await paused(run.workspaceId, run.journeyId)) continue;
         try {
           if ((await advanceRun(this.context, run.workspaceId, run.runId, { kind: 'timer' }, journeys)).changed) result.advanced++;
         } catch (error) {
@@ -184,6 +189,21 @@ export class JourneyWorker implements AsyncDisposable {
 
 function busy(pass: WorkerPass): boolean {
   return pass.fed + pass.advanced + pass.performed + pass.failed + pass.dead > 0;
+}
+
+/** Whether a journey is paused, read once per workspace and pass. */
+function pausedJourneys(context: EngineContext): (workspaceId: string, journeyId: string) => Promise<boolean> {
+  const byWorkspace = new Map<string, Promise<Set<string>>>();
+  return async (workspaceId, journeyId) => {
+    let paused = byWorkspace.get(workspaceId);
+    if (!paused) {
+      paused = journeysInForce(context, workspaceId)
+        .then((journeys) => journeyStatuses(context, workspaceId, journeys))
+        .then((statuses) => new Set([...statuses.values()].filter((s) => s.status === 'paused').map((s) => s.journeyId)));
+      byWorkspace.set(workspaceId, paused);
+    }
+    return (await paused).has(journeyId);
+  };
 }
 
 /** A journey is looked up once per pass, however many of its runs are due. */

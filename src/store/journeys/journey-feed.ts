@@ -50,6 +50,7 @@ export function journeyFeedQueries(db: Kysely<Database>, dialect: StoreDialect) 
         .select('workspace_id')
         .where('kind', '=', 'Journey')
         .union(db.selectFrom('journey_feed_cursors').select('workspace_id'))
+        .union(db.selectFrom('journey_status').select('workspace_id').where('status', '=', 'active'))
         .execute();
       return [...new Set(rows.map((r) => r.workspace_id))].sort();
     },

@@ -9,13 +9,13 @@ export interface JourneyStats {
   completed: number;
   exited: number;
   converted: number;
-  /** Per step: times entered, and how many runs that entered it converted. */
-  steps: { stepId: string; entered: number; converted: number }[];
+  /** Per step: times entered, how many runs that entered it converted, and how many runs are at it now (waiting there, or just past it). */
+  steps: { stepId: string; entered: number; converted: number; now: number }[];
   /** Per split arm, the same. */
   arms: { stepId: string; armId: string; entered: number; converted: number }[];
 }
 
-/** How a journey is doing: its runs by status, and entries and conversions per step and split arm. */
+/** How a journey is doing: its runs by status, entries and conversions per step and split arm, and where open runs are. */
 export async function journeyStats(db: Kysely<Database>, workspaceId: string, journeyId: string): Promise<JourneyStats> {
   const byStatus = await db
     .selectFrom('journey_runs')
@@ -38,13 +38,21 @@ export async function journeyStats(db: Kysely<Database>, workspaceId: string, jo
   const steps = await counts.select('v.step_id').groupBy('v.step_id').orderBy('v.step_id').execute();
   const arms = await counts.select(['v.step_id', 'v.arm']).where('v.arm', 'is not', null).groupBy(['v.step_id', 'v.arm']).orderBy('v.step_id').orderBy('v.arm').execute();
 
+  // Where the runs not yet ended are: one state read per such run.
+  const atStep = new Map<string, number>();
+  const open = await db.selectFrom('journey_runs').select('state').where('workspace_id', '=', workspaceId).where('journey_id', '=', journeyId).where('status', 'in', ['active', 'waiting']).execute();
+  for (const { state } of open) {
+    const stepId = (JSON.parse(state) as { stepId: string | null }).stepId;
+    if (stepId !== null) atStep.set(stepId, (atStep.get(stepId) ?? 0) + 1);
+  }
+
   return {
     entered: count('active', 'waiting', 'completed', 'exited', 'converted'),
     waiting: count('active', 'waiting'),
     completed: count('completed'),
     exited: count('exited'),
     converted: count('converted'),
-    steps: steps.map((r) => ({ stepId: r.step_id, entered: Number(r.entered), converted: Number(r.converted) })),
+    steps: steps.map((r) => ({ stepId: r.step_id, entered: Number(r.entered), converted: Number(r.converted), now: atStep.get(r.step_id) ?? 0 })),
     arms: arms.map((r) => ({ stepId: r.step_id, armId: r.arm!, entered: Number(r.entered), converted: Number(r.converted) })),
   };
 }

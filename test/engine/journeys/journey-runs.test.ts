@@ -92,7 +92,7 @@ for (const database of DATABASES) {
       await assert.rejects(startJourneyRun(context, ws, onboarding, { kind: 'account', id: 'acme' }), /for contacts, not accounts/);
     });
 
-    test('stats count runs by status, and entries and conversions per step and split arm', async () => {
+    test('stats count runs by status, entries and conversions per step and split arm, and the open runs at each step', async () => {
       const people = Array.from({ length: 8 }, (_, i) => ({ userId: `person-${i}` }));
       const { clock, context, ws, ids } = await setUp(people);
       const runs: string[] = [];
@@ -116,9 +116,10 @@ for (const database of DATABASES) {
       }));
       assert.deepEqual(stats.arms, armStats);
       const step = (id: string) => stats.steps.find((s) => s.stepId === id);
-      assert.deepEqual(step('split'), { stepId: 'split', entered: 8, converted: 2 });
-      assert.deepEqual(step('wait'), { stepId: 'wait', entered: 8, converted: 2 });
-      assert.deepEqual(step('check'), { stepId: 'check', entered: 1, converted: 0 });
+      // The four runs not ended all wait at `wait`.
+      assert.deepEqual(step('split'), { stepId: 'split', entered: 8, converted: 2, now: 0 });
+      assert.deepEqual(step('wait'), { stepId: 'wait', entered: 8, converted: 2, now: 4 });
+      assert.deepEqual(step('check'), { stepId: 'check', entered: 1, converted: 0, now: 0 });
       assert.equal((step('short-mail')?.entered ?? 0) + (step('long-mail')?.entered ?? 0), 8);
     });
   });

@@ -1,5 +1,5 @@
 import type { EngineContext } from '../../context.js';
-import { journeysInForce } from '../journeys-in-force.js';
+import { activeJourneys } from '../journey-status.js';
 import { startJourneyRun } from '../start-journey-run.js';
 import { dateFiring, firesNow } from './date-trigger-day.js';
 
@@ -20,7 +20,7 @@ export async function scheduleDateTriggers(context: EngineContext, options: { no
   const { subjects } = context.store.journeys.triggers;
   let started = 0;
   for (const workspaceId of options.workspaceIds ?? (await context.store.journeys.triggers.feed.workspaces())) {
-    for (const journey of await journeysInForce(context, workspaceId)) {
+    for (const journey of await activeJourneys(context, workspaceId)) {
       if (!('date' in journey.trigger)) continue;
       const { trait } = journey.trigger.date;
       for (const holder of await subjects.withTrait(workspaceId, journey.subject, trait)) {

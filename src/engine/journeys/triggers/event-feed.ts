@@ -4,7 +4,8 @@ import type { FedEvent, FeedHorizon } from '../../../store/journeys/journey-feed
 import type { JourneySubjectRef } from '../../../store/journeys/journey-runs.js';
 import type { EngineContext } from '../../context.js';
 import { advanceRun } from '../advance-run.js';
-import { journeysInForce, lookupAmong } from '../journeys-in-force.js';
+import { activeJourneys } from '../journey-status.js';
+import { lookupAmong } from '../journeys-in-force.js';
 import { startJourneyRun } from '../start-journey-run.js';
 
 export interface FeedOptions {
@@ -12,7 +13,7 @@ export interface FeedOptions {
   now?: number;
   /** Events read per workspace and pass. */
   batchSize?: number;
-  /** Only these workspaces; when absent, every workspace with a journey stored or a cursor. */
+  /** Only these workspaces; when absent, every workspace with a journey stored or activated, or a cursor. */
   workspaceIds?: readonly string[];
   /** How long a claimed cursor is held: longer than a batch takes. A feeder that dies releases it this late. */
   leaseMs?: number;
@@ -69,9 +70,9 @@ export async function feedJourneys(context: EngineContext, options: FeedOptions 
       continue;
     }
     horizon = { id: horizon.id, writers: [] };
-    const journeys = await journeysInForce(context, workspaceId);
+    const journeys = await activeJourneys(context, workspaceId);
     const limit = options.batchSize ?? 100;
-    // Without journeys nothing listens: the cursor skips ahead, and a journey made later starts from then.
+    // Without active journeys nothing listens: the cursor skips ahead, and a journey made later starts from then.
     const events = journeys.length > 0 ? await feed.events(workspaceId, claim.position, horizon.id, limit) : [];
     for (const event of events) {
       const done = await deliver(context, workspaceId, journeys, event);
@@ -99,7 +100,7 @@ async function deliver(context: EngineContext, workspaceId: string, journeys: re
   for (const subject of subjects) {
     for (const run of await context.store.journeys.runs.activeOf(workspaceId, subject)) {
       const journey = journeys.find((j) => j.id === run.journeyId);
-      // A run of a journey no longer in force exits when its timer comes.
+      // A run of a paused journey waits for it; one of a journey no longer in force exits when its timer comes.
       if (!journey) continue;
       // Reaching the goal ends the run before the event could move it on.
       const reached = journey.goal !== undefined && eventMatches(journey.goal.event, input);

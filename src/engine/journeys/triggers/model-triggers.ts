@@ -2,6 +2,7 @@ import type { Definition } from '../../../core/definitions/definition-documents.
 import type { JourneyDefinition } from '../../../core/journeys/journey-definition.js';
 import type { JourneySubjectRef } from '../../../store/journeys/journey-runs.js';
 import type { EngineContext } from '../../context.js';
+import { activeAmong } from '../journey-status.js';
 import { journeysOf } from '../journeys-in-force.js';
 import { startJourneyRun } from '../start-journey-run.js';
 
@@ -36,7 +37,7 @@ export function moveTriggers(filter: ModelFilter, move: ModelMove): boolean {
  */
 export async function deliverModelMove(context: EngineContext, workspaceId: string, definitions: readonly Definition[], move: ModelMove): Promise<number> {
   let started = 0;
-  for (const journey of journeysOf(definitions)) {
+  for (const journey of await activeAmong(context, workspaceId, journeysOf(definitions))) {
     if (!('model' in journey.trigger) || !moveTriggers(journey.trigger.model, move)) continue;
     const subjects: JourneySubjectRef[] =
       journey.subject === 'account'

@@ -3,6 +3,7 @@ import type { SegmentChange } from '../../../store/segment-membership-queries.js
 import type { EngineContext } from '../../context.js';
 import { segmentsOf } from '../../segments/segments-in-force.js';
 import { advanceRun } from '../advance-run.js';
+import { activeAmong } from '../journey-status.js';
 import { journeysOf, lookupAmong } from '../journeys-in-force.js';
 import { startJourneyRun } from '../start-journey-run.js';
 
@@ -14,8 +15,9 @@ import { startJourneyRun } from '../start-journey-run.js';
  */
 export async function deliverMembershipChanges(context: EngineContext, workspaceId: string, definitions: readonly Definition[], changes: readonly SegmentChange[]): Promise<{ started: number; exited: number }> {
   const done = { started: 0, exited: 0 };
-  const journeys = journeysOf(definitions);
-  if (journeys.length === 0 || changes.length === 0) return done;
+  if (changes.length === 0) return done;
+  const journeys = await activeAmong(context, workspaceId, journeysOf(definitions));
+  if (journeys.length === 0) return done;
   const segments = new Map(segmentsOf(definitions).map((s) => [s.id, s]));
   const lookup = lookupAmong(journeys);
   for (const journey of journeys) {

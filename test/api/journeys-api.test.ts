@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SHIPPED_PLAYBOOKS } from '../../src/core/journeys/shipped-playbooks.js';
+import { applyDefinitions } from '../../src/engine/definitions/apply-definitions.js';
+import { JourneyWorker } from '../../src/engine/journeys/journey-worker.js';
+import { journeyLookup } from '../../src/engine/journeys/journeys-in-force.js';
+import { countingPerformers, DAY, ownedAccount } from '../engine/journeys/journey-fixtures.js';
+import { openTestApp, post, type TestApp } from '../support/app.js';
+import { testWorkspace } from '../support/context.js';
+import { DATABASES, newWorkspaceId } from '../support/databases.js';
+
+const FOLLOW_UP = `kind: Journey
+spec:
+  id: follow-up
+  name: Follow up
+  subject: account
+  trigger: { api: {} }
+  steps:
+    - { id: first-wait, wait: { for: { days: 1 } } }
+    - { id: first-call, task: { type: check-in, title: First call, dueInDays: 1 } }
+    - { id: second-wait, wait: { for: { days: 2 } } }
+    - { id: second-call, task: { type: check-in, title: Second call, dueInDays: 1 } }
+`;
+
+for (const database of DATABASES) {
+  describe(`journeys API on ${database.name}`, () => {
+    let t: TestApp;
+    before(async () => (t = await openTestApp(database)));
+    after(async () => t.close());
+
+    test('a new workspace lists the shipped playbooks, every one paused until activated', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const list = await (await t.app.request('/api/journeys', { headers: ws.apiHeaders })).json();
+      assert.deepEqual(list.items.map((j: { id: string }) => j.id), SHIPPED_PLAYBOOKS.map((j) => j.id));
+      assert.ok(list.items.every((j: { status: string; shipped: boolean; runs: { entered: number } }) => j.status === 'paused' && j.shipped && j.runs.entered === 0));
+
+      const activated = await post(t.app, '/api/journeys/low-touch-onboarding/activate', {}, ws.apiHeaders);
+      assert.equal(activated.status, 200);
+      assert.deepEqual(await activated.json(), { id: 'low-touch-onboarding', status: 'active', statusChangedBy: 'api', statusChangedAt: t.clock.now() });
+      const one = await (await t.app.request('/api/journeys/low-touch-onboarding', { headers: ws.apiHeaders })).json();
+      assert.equal(one.status, 'active');
+      assert.deepEqual(one.steps.map((s: { id: string; kind: string; next: string[] }) => [s.id, s.kind, s.next]).slice(0, 2), [['welcome', 'email', ['wait-2-days']], ['wait-2-days', 'wait', ['feature-highlights']]]);
+      assert.equal((await post(t.app, '/api/journeys/nope/pause', {}, ws.apiHeaders)).status, 404);
+    });
+
+    test('a paused journey takes no one in and holds its runs; activated again, what came due happens', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      await ownedAccount(t.context, ws.workspaceId, 'acme');
+      assert.ok((await applyDefinitions(t.context, ws.workspaceId, [{ name: 'follow-up.yaml', text: FOLLOW_UP }], 'test')).ok);
+      const trigger = () => post(t.app, '/api/journeys/follow-up/trigger', { subject: { kind: 'account', id: 'acme' } }, ws.apiHeaders);
+      const worker = new JourneyWorker(t.context, { journeys: journeyLookup(t.context), performers: countingPerformers(t.context).performers, workspaceIds: [ws.workspaceId] });
+      const journey = async () => (await t.app.request('/api/journeys/follow-up', { headers: ws.apiHeaders })).json();
+      const tasks = async () => (await t.store.tasks.list(ws.workspaceId, { groupId: 'acme', limit: 10 }, t.clock.now())).map((task) => task.title);
+
+      assert.equal((await journey()).status, 'active', 'a journey a workspace applies runs at once');
+      assert.equal((await trigger()).status, 201);
+      assert.equal((await post(t.app, '/api/journeys/follow-up/pause', {}, ws.apiHeaders)).status, 200);
+      const refused = await trigger();
+      assert.equal(refused.status, 409);
+      assert.match((await refused.json()).error.message, /paused/);
+
+      t.clock.advance(DAY);
+      await worker.runOnce();
+      assert.deepEqual(await tasks(), [], 'the timer came, but the run is held');
+      const held = (await journey()).steps[0];
+      assert.deepEqual([held.id, held.entered, held.now], ['first-wait', 1, 1]);
+
+      assert.equal((await post(t.app, '/api/journeys/follow-up/activate', {}, ws.apiHeaders)).status, 200);
+      // The held run's claim is leased for a minute; after it, the next pass moves it on.
+      t.clock.advance(60_000);
+      await worker.runOnce();
+      assert.deepEqual(await tasks(), ['First call']);
+      const after = await journey();
+      assert.deepEqual(after.steps.map((s: { id: string; entered: number; now: number }) => [s.id, s.entered, s.now]), [['first-wait', 1, 0], ['first-call', 1, 0], ['second-wait', 1, 1], ['second-call', 0, 0]]);
+      assert.deepEqual(after.runs, { entered: 1, waiting: 1, completed: 0, exited: 0, converted: 0 });
+    });
+
+    test('a draft is checked without saving, its problems named by path', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const bad = await post(t.app, '/api/journeys/validate', { id: 'x', name: 'X', trigger: { api: {} }, steps: [{ id: 'a', wait: { for: { days: 1 } }, next: 'nowhere' }] }, { ...ws.apiHeaders, 'content-type': 'application/json' });
+      assert.equal(bad.status, 400);
+      assert.deepEqual((await bad.json()).error.issues, [{ path: 'steps.0.next', message: 'is not a step of this journey (steps: a)' }]);
+      const good = await post(t.app, '/api/journeys/validate', { id: 'x', name: 'X', trigger: { api: {} }, steps: [{ id: 'a', wait: { for: { days: 1 } } }] }, { ...ws.apiHeaders, 'content-type': 'application/json' });
+      assert.equal(good.status, 200);
+      assert.deepEqual((await good.json()).journey.entry, { once: true });
+    });
+  });
+}
