@@ -145,6 +145,7 @@ async function clickThrough(page: Page, url: string): Promise<void> {
 
   await buildSegment(page);
   await completeTask(page);
+  await activateJourney(page);
   await checkDefinitions(page);
 
   await page.getByRole('button', { name: 'Log out' }).click();
@@ -203,6 +204,26 @@ async function completeTask(page: Page): Promise<void> {
   await page.getByRole('link', { name: /Acme Analytics/ }).click();
   await hasText(page.locator(ENTRIES).first(), 'Task done: Kickoff call with Acme Analytics');
   await shot(page, 'account-after-task');
+}
+
+/** Journeys: the shipped playbooks are listed paused; one is opened, its steps drawn with their counts, and activated. */
+async function activateJourney(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journeys' }).click();
+  await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
+  const row = page.locator('table[aria-label="Journeys"] tbody tr').filter({ hasText: /^Low-touch onboarding/ });
+  await hasText(row, 'Paused');
+  await hasText(row, 'moves to low-touch');
+  await row.getByRole('link').click();
+  await page.getByRole('heading', { name: /Low-touch onboarding/ }).waitFor();
+  const steps = page.getByRole('list', { name: 'Steps' });
+  await hasCount(page, '.journey-step', 7);
+  await hasText(steps.locator('[data-step="welcome"]'), 'e-mail welcome');
+  await hasText(steps.locator('[data-step="wait-2-days"]'), 'wait 2 d');
+  assert.equal(await steps.locator('[data-step="welcome"] [data-count="entered"]').innerText(), '0');
+  await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('button', { name: 'Pause' }).waitFor();
+  await hasText(page.getByRole('heading', { name: /Low-touch onboarding/ }), 'Active');
+  await shot(page, 'journey');
 }
 
 /** Definitions: an escalation rule edited as YAML is checked by the schema, and the problem is named by line and path. */

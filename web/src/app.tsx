@@ -18,9 +18,14 @@ import { SegmentsPage } from './pages/segments-page';
 import { matchPath, useLocation } from './router';
 import { TasksPage } from './tasks/tasks-page';
 import { createWorkApi } from './tasks/work-api';
+import { createJourneysApi } from './journeys/journeys-api';
+import { JourneysApiContext } from './journeys/journeys-api-context';
+import { JourneyPage } from './journeys/journey-page';
+import { JourneysPage } from './journeys/journeys-page';
 import { WorkApiContext } from './tasks/work-api-context';
 import './styles/segments.css';
 import './styles/tasks.css';
+import './journeys/journeys.css';
 
 type Session = { status: 'checking' } | { status: 'out' } | { status: 'in'; me: Me } | { status: 'error'; error: Error };
 
@@ -30,6 +35,7 @@ export function App() {
   const api = useMemo(() => createApiClient({ onUnauthorized: () => setSession({ status: 'out' }) }), []);
   const segmentsApi = useMemo(() => createSegmentsApi({ onUnauthorized: () => setSession({ status: 'out' }) }), []);
   const workApi = useMemo(() => createWorkApi({ onUnauthorized: () => setSession({ status: 'out' }) }), []);
+  const journeysApi = useMemo(() => createJourneysApi({ onUnauthorized: () => setSession({ status: 'out' }) }), []);
 
   const checkSession = useCallback(() => {
     setSession({ status: 'checking' });
@@ -60,9 +66,11 @@ export function App() {
         <ApiContext.Provider value={api}>
           <SegmentsApiContext.Provider value={segmentsApi}>
             <WorkApiContext.Provider value={workApi}>
-              <AppShell me={session.me} onLogOut={logOut}>
-                <Routes />
-              </AppShell>
+              <JourneysApiContext.Provider value={journeysApi}>
+                <AppShell me={session.me} onLogOut={logOut}>
+                  <Routes />
+                </AppShell>
+              </JourneysApiContext.Provider>
             </WorkApiContext.Provider>
           </SegmentsApiContext.Provider>
         </ApiContext.Provider>
@@ -77,6 +85,9 @@ function Routes() {
   if (matchPath('/', pathname)) return <OverviewPage />;
   if (matchPath('/models', pathname)) return <ModelsPage />;
   if (matchPath('/tasks', pathname)) return <TasksPage />;
+  if (matchPath('/journeys', pathname)) return <JourneysPage />;
+  const journey = matchPath('/journeys/:id', pathname);
+  if (journey?.['id']) return <JourneyPage key={journey['id']} id={journey['id']} />;
   if (matchPath('/definitions', pathname)) return <DefinitionsPage />;
   if (matchPath('/accounts', pathname)) return <AccountsPage />;
   const account = matchPath('/accounts/:groupId', pathname);

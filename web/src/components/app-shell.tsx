@@ -9,6 +9,7 @@ const NAV: { to: string; label: string; icon: IconName; matches: RegExp }[] = [
   { to: '/models', label: 'Engagement models', icon: 'models', matches: /^\/models(\/|$)/ },
   { to: '/accounts', label: 'Accounts', icon: 'accounts', matches: /^\/(accounts|contacts)(\/|$)/ },
   { to: '/segments', label: 'Segments', icon: 'in_person', matches: /^\/segments(\/|$)/ },
+  { to: '/journeys', label: 'Journeys', icon: 'email', matches: /^\/journeys(\/|$)/ },
   { to: '/tasks', label: 'Tasks', icon: 'tasks', matches: /^\/tasks(\/|$)/ },
   { to: '/definitions', label: 'Definitions', icon: 'models', matches: /^\/definitions(\/|$)/ },
 ];

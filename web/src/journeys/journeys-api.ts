@@ -1,0 +1,67 @@
+import type { JourneyDefinition, JourneyStep } from '../../../src/core/journeys/journey-definition';
+import { createRequest } from '../http';
+
+export type { JourneyDefinition, JourneyStep };
+
+export type JourneyStatus = 'active' | 'paused';
+
+export interface JourneyRuns {
+  entered: number;
+  waiting: number;
+  completed: number;
+  exited: number;
+  converted: number;
+}
+
+export interface JourneyStatusInfo {
+  status: JourneyStatus;
+  statusChangedBy: string | null;
+  statusChangedAt: number | null;
+  shipped: boolean;
+}
+
+export interface JourneySummary extends JourneyStatusInfo {
+  id: string;
+  name: string;
+  description: string | null;
+  subject: 'contact' | 'account';
+  trigger: JourneyDefinition['trigger'];
+  goal: JourneyDefinition['goal'] | null;
+  runs: JourneyRuns;
+}
+
+export interface JourneyStepCounts {
+  id: string;
+  kind: string;
+  step: JourneyStep;
+  /** The steps this one goes to. */
+  next: string[];
+  entered: number;
+  /** Runs at this step now. */
+  now: number;
+  converted: number;
+  arms: { armId: string; entered: number; converted: number }[];
+}
+
+export interface JourneyDetail extends JourneyStatusInfo {
+  journey: JourneyDefinition;
+  runs: JourneyRuns;
+  steps: JourneyStepCounts[];
+}
+
+export interface JourneysApi {
+  list(): Promise<{ items: JourneySummary[] }>;
+  get(id: string): Promise<JourneyDetail>;
+  setStatus(id: string, status: JourneyStatus): Promise<{ status: JourneyStatus }>;
+}
+
+/** `/api/journeys` with the session cookie; a 401 calls `onUnauthorized`. */
+export function createJourneysApi(options: { onUnauthorized: () => void }): JourneysApi {
+  const request = createRequest(options);
+  const id = encodeURIComponent;
+  return {
+    list: () => request('GET', '/api/journeys'),
+    get: (journeyId) => request('GET', `/api/journeys/${id(journeyId)}`),
+    setStatus: (journeyId, status) => request('POST', `/api/journeys/${id(journeyId)}/${status === 'active' ? 'activate' : 'pause'}`),
+  };
+}
