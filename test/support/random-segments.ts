@@ -26,7 +26,8 @@ const SCALARS = [...STRINGS, ...NUMBERS, true, false] as const;
 const VALUES: readonly unknown[] = [...SCALARS, ['a', 'b'], [1, 42], ['Pro', 42, true], [], { city: 'Oslo' }];
 
 const TRAIT_KEYS = ['plan', 'score', 'tags', 'active', 'note'] as const;
-const EVENT_NAMES = ['Signed In', 'Report Created', 'Order Completed', 'Invite Sent'] as const;
+// `Email Sent` is outbound (the business reaching out): seen times and event counts leave it out.
+const EVENT_NAMES = ['Signed In', 'Report Created', 'Order Completed', 'Invite Sent', 'Email Sent'] as const;
 const PROPERTY_KEYS = ['plan', 'count', 'flag', 'tags'] as const;
 export const SEGMENT_IDS = ['seg-a', 'seg-b', 'seg-c'] as const;
 
@@ -64,6 +65,7 @@ export function randomWorkspaceMessages(rand: Random, now: number): object[] {
     const properties = randomRecord(rand, PROPERTY_KEYS);
     // Quarters sum exactly in doubles, in any order; a few refunds make revenue negative.
     if (chance(rand, 0.3)) properties['revenue'] = (chance(rand, 0.1) ? -1 : 1) * int(rand, 400) / 4;
+    if (chance(rand, 0.1)) properties['direction'] = pick(rand, ['outbound', 'inbound']);
     const context = chance(rand, 0.2) ? { groupId: pick(rand, groups) } : {};
     const type = pick(rand, ['track', 'track', 'track', 'track', 'page', 'screen']);
     const name = pick(rand, EVENT_NAMES);

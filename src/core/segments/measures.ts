@@ -29,6 +29,16 @@ export function isInteraction(event: SubjectEvent): boolean {
 }
 
 /**
+ * The customer's own activity: interactions but the outbound ones, which are the business
+ * reaching out (the e-mails journeys send, a CSM's call). Seen times, event counts and their
+ * trends read these, so a journey's e-mails never make a quiet customer look active, nor the
+ * end of a sequence look like usage collapsing.
+ */
+export function isCustomerActivity(event: SubjectEvent): boolean {
+  return isInteraction(event) && event.direction !== 'outbound';
+}
+
+/**
  * Events an event condition counts: track events whose name equals the condition's exactly
  * (case-sensitive), inside the window, whose properties satisfy every filter.
  */
@@ -42,11 +52,11 @@ export function matchingEvents(condition: EventCondition, events: readonly Subje
   );
 }
 
-/** Time of the subject's first or last interaction up to now; null if there is none. */
+/** Time of the subject's first or last activity of its own (`isCustomerActivity`) up to now; null if there is none. */
 export function seenTime(which: 'first' | 'last', events: readonly SubjectEvent[], now: number): number | null {
   let found: number | null = null;
   for (const event of events) {
-    if (!isInteraction(event) || event.timestamp > now) continue;
+    if (!isCustomerActivity(event) || event.timestamp > now) continue;
     if (found === null || (which === 'first' ? event.timestamp < found : event.timestamp > found)) found = event.timestamp;
   }
   return found;
@@ -64,10 +74,11 @@ export function seenHolds(time: number | null, condition: SeenCondition, now: nu
  * Revenue: the sum of the `revenue` of interactions in the window, events without revenue
  * adding nothing (0 when there are none). Sums of fractional amounts are plain double
  * additions, so `eq` on them is only dependable for whole amounts; prefer `gte`/`lt`.
- * Event count: the number of interactions in the window.
+ * Event count: the number of the customer's own interactions in the window (`isCustomerActivity`).
  */
 export function computedValue(condition: ComputedCondition, events: readonly SubjectEvent[], now: number): number {
-  const inside = events.filter((event) => isInteraction(event) && inWindow(event.timestamp, now, condition.withinDays));
+  const counts = condition.name === 'eventCount' ? isCustomerActivity : isInteraction;
+  const inside = events.filter((event) => counts(event) && inWindow(event.timestamp, now, condition.withinDays));
   return measure(condition.name, inside);
 }
 
@@ -100,7 +111,7 @@ export interface TrendValues {
 export function trendValues(condition: TrendCondition, events: readonly SubjectEvent[], now: number): TrendValues {
   const split = now - condition.periodDays * DAY_MS;
   const counted = events.filter((event) =>
-    condition.event === undefined ? isInteraction(event) : event.type === 'track' && event.name === condition.event,
+    condition.event !== undefined ? event.type === 'track' && event.name === condition.event : condition.name === 'eventCount' ? isCustomerActivity(event) : isInteraction(event),
   );
   return {
     current: measure(condition.name, counted.filter((event) => inWindow(event.timestamp, now, condition.periodDays))),

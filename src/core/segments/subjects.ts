@@ -12,6 +12,8 @@ export interface SubjectEvent {
   properties: Record<string, unknown>;
   revenue: number | null;
   channel: string | null;
+  /** Who acted: the customer (inbound, or not said) or the business reaching out (outbound: an e-mail sent, a CSM's call). */
+  direction?: string | null;
 }
 
 export interface ContactSubject {

@@ -99,10 +99,14 @@ function eventSql(body: EventCondition, subject: SubjectSql, context: ConditionC
 }
 
 /** Interactions are the events with a channel: track, page and screen, not profile calls. */
+const interaction = (e: RawBuilder<unknown>) => sql<SqlBool>`${e}.channel is not null`;
+/** The customer's own activity: interactions but the outbound ones (`isCustomerActivity`). */
+const customerActivity = (e: RawBuilder<unknown>) => sql<SqlBool>`${e}.channel is not null and (${e}.direction is null or ${e}.direction <> 'outbound')`;
+
 function seenSql(aggregate: 'min' | 'max', body: SeenCondition, subject: SubjectSql, context: ConditionContext): RawBuilder<SqlBool> {
   const events = context.newAlias('e');
   const e = sql.id(events);
-  const where = sql<SqlBool>`${eventsInWindow(events, context, undefined)} and ${e}.channel is not null`;
+  const where = sql<SqlBool>`${eventsInWindow(events, context, undefined)} and ${customerActivity(e)}`;
   const time = aggregateOf(subject, events, context, { value: sql`${sql.raw(aggregate)}(${e}.timestamp)`, combine: aggregate }, where);
   // Timestamps are whole milliseconds: "older than" (time < t) is time <= t - 1.
   const from = body.withinDays === undefined ? null : context.now - body.withinDays * DAY_MS;
@@ -119,7 +123,8 @@ function computedSql(body: ComputedCondition, subject: SubjectSql, context: Cond
   const events = context.newAlias('e');
   const e = sql.id(events);
   const measure = body.name === 'revenue' ? sql`coalesce(sum(${e}.revenue), 0)` : sql`count(*)`;
-  const value = aggregateOf(subject, events, context, { value: measure, combine: 'sum' }, sql<SqlBool>`${eventsInWindow(events, context, body.withinDays)} and ${e}.channel is not null`);
+  const counted = body.name === 'revenue' ? interaction(e) : customerActivity(e);
+  const value = aggregateOf(subject, events, context, { value: measure, combine: 'sum' }, sql<SqlBool>`${eventsInWindow(events, context, body.withinDays)} and ${counted}`);
   // A computed value is a number, never missing: the operator reads it as a number column.
   return operatorSql(context.dialect.json, { type: sql`'number'`, text: sql`cast(null as text)`, number: value }, body.op, body.value);
 }
@@ -138,7 +143,7 @@ function trendSql(body: TrendCondition, subject: SubjectSql, context: ConditionC
   // An event exactly P days old is in the current period: the previous one ends before it.
   const split = context.now - body.periodDays * DAY_MS;
   const amount = body.name === 'revenue' ? sql`${e}.revenue` : sql`1`;
-  const counted = body.event === undefined ? sql`${e}.channel is not null` : sql`${e}.type = 'track' and ${e}.name = ${body.event}`;
+  const counted = body.event !== undefined ? sql`${e}.type = 'track' and ${e}.name = ${body.event}` : body.name === 'revenue' ? interaction(e) : customerActivity(e);
   const total = (period: RawBuilder<unknown>): EventAggregate => ({ value: sql`cast(coalesce(sum(case when ${period} then ${amount} end), 0) as double precision)`, combine: 'sum' });
   const periods = subjectEventAggregates(
     subject,

@@ -3,9 +3,9 @@ import type { AccountTable, EventTable } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
 
 /** The event columns a subject reads. */
-export const SUBJECT_EVENT_COLUMNS = ['id', 'type', 'name', 'timestamp', 'properties', 'revenue', 'channel', 'contact_id', 'group_id'] as const;
+export const SUBJECT_EVENT_COLUMNS = ['id', 'type', 'name', 'timestamp', 'properties', 'revenue', 'channel', 'direction', 'contact_id', 'group_id'] as const;
 
-type EventRow = Pick<EventTable, 'type' | 'name' | 'timestamp' | 'properties' | 'revenue' | 'channel'>;
+type EventRow = Pick<EventTable, 'type' | 'name' | 'timestamp' | 'properties' | 'revenue' | 'channel' | 'direction'>;
 
 /** An events row as the reference evaluator reads it. */
 export function subjectEvent(row: EventRow, dialect: StoreDialect): SubjectEvent {
@@ -16,6 +16,7 @@ export function subjectEvent(row: EventRow, dialect: StoreDialect): SubjectEvent
     properties: dialect.readJson(row.properties),
     revenue: numberOrNull(row.revenue),
     channel: row.channel,
+    direction: row.direction,
   };
 }
 
