@@ -152,7 +152,11 @@ export class JourneyWorker implements AsyncDisposable {
     }
     for (;;) {
       const effects = await store.journeys.effects.claim({ now: clock.now(), limit, leaseMs: this.#options.effectLeaseMs, ...(workspaceIds ? { workspaceIds } : {}) });
-      for (const claim of effects) result[await this.#perform(claim)]++;
+      for (const claim of effects) {
+        // A batch that outlasted its lease leaves the rest: another worker may have claimed them since.
+        if (clock.now() >= claim.leasedUntil) break;
+        result[await this.#perform(claim)]++;
+      }
       if (effects.length < limit) break;
     }
     return result;

@@ -155,6 +155,22 @@ for (const database of DATABASES) {
       assert.deepEqual([...one.calls.values()], [1]);
     });
 
+    test('a batch that outlasts its lease leaves the rest of it, which is performed once by a later claim', async () => {
+      const { clock, context, ws, worker } = await setUp(['acme', 'globex']);
+      const calls = new Map<string, number>();
+      const counting = countingPerformers(context, calls);
+      // Each task takes six minutes to create: longer than the five-minute lease of the batch.
+      const slow = { ...counting, performers: { ...counting.performers, task: async (...args: Parameters<typeof counting.performers.task>) => { clock.advance(6 * MINUTE); await counting.performers.task(...args); } } };
+      await using one = worker({ effectLeaseMs: 5 * MINUTE }, slow);
+      for (const id of ['acme', 'globex']) assert.ok((await startJourneyRun(context, ws, followUp, { kind: 'account', id })).started);
+      clock.advance(DAY);
+      const first = await one.worker.runOnce();
+      assert.deepEqual([first.advanced, first.performed], [2, 1], 'the second effect was left when the lease had run out');
+      const second = await one.worker.runOnce();
+      assert.equal(second.performed, 1);
+      assert.deepEqual([...calls.values()], [1, 1]);
+    });
+
     test('a crash between performing and recording performs again under the same key, and the task is created once', async () => {
       const { clock, context, ws, worker } = await setUp();
       await using one = worker({ effectLeaseMs: 5 * MINUTE });
