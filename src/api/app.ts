@@ -17,6 +17,7 @@ import { outboxRoutes } from './rest/outbox-routes.js';
 import { messageLogRoutes, suppressionRoutes } from './rest/delivery-routes.js';
 import { effectRoutes, webhookSecretRoutes } from './rest/effects-routes.js';
 import { journeyRoutes } from './rest/journeys-routes.js';
+import { templateRoutes } from './rest/templates-routes.js';
 import { unsubscribeRoutes } from './unsubscribe-routes.js';
 import { inAppRoutes } from './in-app-routes.js';
 import { trackingRoutes } from './tracking-routes.js';
@@ -58,6 +59,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/suppressions', suppressionRoutes(context));
   api.route('/messages', messageLogRoutes(context));
   api.route('/journeys', journeyRoutes(context));
+  api.route('/templates', templateRoutes(context));
   api.route('/effects', effectRoutes(context));
   api.route('/webhook-secret', webhookSecretRoutes(context));
   app.route('/api', api);

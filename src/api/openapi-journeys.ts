@@ -57,4 +57,27 @@ export const journeyPaths = {
       responses: { '200': { description: 'Not started: `reason`' }, '201': { description: 'Started: `run`' }, ...errors },
     },
   },
+  '/api/templates': {
+    get: { tags: ['journeys'], summary: 'The message templates in force: id, name, channel (email or in-app) and locales', responses: { '200': { description: 'OK' }, ...errors } },
+  },
+  '/api/templates/validate': {
+    post: {
+      tags: ['journeys'],
+      summary: 'Check a draft template without saving it: its shape, then every part with Liquid (syntax, unknown variables and filters), each problem with its path and line',
+      requestBody: body({ type: 'object', description: 'A message template' }),
+      responses: { '200': { description: 'Valid' }, ...errors },
+    },
+  },
+  '/api/templates/{id}': {
+    get: { tags: ['journeys'], summary: 'One message template with its parts per locale', parameters: [pathParam('id')], responses: { '200': { description: 'OK' }, ...errors } },
+  },
+  '/api/templates/{id}/preview': {
+    post: {
+      tags: ['journeys'],
+      summary: "Render a template for a contact (by userId), in the locale its fallback chain picks or the one asked for, or for sample data; the answer names the locale rendered",
+      parameters: [pathParam('id')],
+      requestBody: body({ type: 'object', properties: { userId: { type: 'string' }, locale: { type: 'string' } } }),
+      responses: { '200': { description: 'The rendered parts: subject, html and text, or title and body' }, ...errors },
+    },
+  },
 } as const;

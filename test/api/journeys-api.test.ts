@@ -7,6 +7,7 @@ import { journeyLookup } from '../../src/engine/journeys/journeys-in-force.js';
 import { countingPerformers, DAY, ownedAccount } from '../engine/journeys/journey-fixtures.js';
 import { openTestApp, post, type TestApp } from '../support/app.js';
 import { testWorkspace } from '../support/context.js';
+import { messages, newId } from '../support/messages.js';
 import { DATABASES, newWorkspaceId } from '../support/databases.js';
 
 const FOLLOW_UP = `kind: Journey
@@ -73,6 +74,30 @@ for (const database of DATABASES) {
       const after = await journey();
       assert.deepEqual(after.steps.map((s: { id: string; entered: number; now: number }) => [s.id, s.entered, s.now]), [['first-wait', 1, 0], ['first-call', 1, 0], ['second-wait', 1, 1], ['second-call', 0, 0]]);
       assert.deepEqual(after.runs, { entered: 1, waiting: 1, completed: 0, exited: 0, converted: 0 });
+    });
+
+    test('templates: the shipped ones are listed, previewed for a contact in their locale or another, and a broken draft is refused with its line', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const json = { ...ws.apiHeaders, 'content-type': 'application/json' };
+      await t.store.writeMessages(ws.workspaceId, messages([{ type: 'identify', userId: 'kari', traits: { email: 'kari@fjord.example', firstName: 'Kari', locale: 'nb-NO' } }], t.clock.now()), newId);
+      const list = await (await t.app.request('/api/templates', { headers: ws.apiHeaders })).json();
+      assert.deepEqual(list.items.find((i: { id: string }) => i.id === 'welcome'), { id: 'welcome', name: 'Welcome (low-touch onboarding, day 0)', description: null, channel: 'email', locales: ['en', 'nb'], defaultLocale: 'en' });
+
+      const norwegian = await (await post(t.app, '/api/templates/welcome/preview', { userId: 'kari' }, json)).json();
+      assert.equal(norwegian.locale, 'nb');
+      assert.equal(norwegian.subject, 'Velkommen, Kari: tre steg for å komme i gang');
+      assert.match(norwegian.text, /Meld deg av: https:\/\/example.com\/unsubscribe\/preview/);
+      const english = await (await post(t.app, '/api/templates/welcome/preview', { userId: 'kari', locale: 'en' }, json)).json();
+      assert.equal(english.subject, 'Welcome, Kari: three steps to get your team started');
+      const sample = await (await post(t.app, '/api/templates/getting-started-guide/preview', {}, json)).json();
+      assert.deepEqual([sample.channel, sample.locale, sample.title], ['in-app', 'en', 'Welcome! Start here']);
+      assert.equal((await post(t.app, '/api/templates/welcome/preview', { userId: 'nobody' }, json)).status, 404);
+
+      const broken = await post(t.app, '/api/templates/validate', { id: 'x', name: 'X', channel: 'email', locales: { en: { subject: 'Hi', html: '<p>Hi</p>\n<p>{{ contact.frist_name }}</p>', text: 'Hi {% if %}' } } }, json);
+      assert.equal(broken.status, 400);
+      const issues = (await broken.json()).error.issues as { path: string; message: string }[];
+      assert.deepEqual(issues.map((i) => i.path), ['locales.en.html', 'locales.en.text']);
+      assert.match(issues[0]!.message, /^line 2: .*contact\.frist_name/);
     });
 
     test('a draft is checked without saving, its problems named by path', async () => {
