@@ -224,6 +224,13 @@ async function activateJourney(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Pause' }).waitFor();
   await hasText(page.getByRole('heading', { name: /Low-touch onboarding/ }), 'Active');
   await shot(page, 'journey');
+  // The welcome e-mail's template, previewed in Norwegian.
+  await steps.locator('[data-step="welcome"]').getByRole('link', { name: 'welcome' }).click();
+  await page.getByRole('heading', { name: /^Welcome/, level: 1 }).waitFor();
+  await page.getByRole('group', { name: 'Locale' }).getByRole('button', { name: 'nb' }).click();
+  await page.locator('[data-testid="template-preview"][data-locale="nb"]').waitFor();
+  await hasText(page.getByTestId('preview-subject'), 'Velkommen');
+  await shot(page, 'template');
 }
 
 /** Definitions: an escalation rule edited as YAML is checked by the schema, and the problem is named by line and path. */

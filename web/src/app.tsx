@@ -22,6 +22,7 @@ import { createJourneysApi } from './journeys/journeys-api';
 import { JourneysApiContext } from './journeys/journeys-api-context';
 import { JourneyPage } from './journeys/journey-page';
 import { JourneysPage } from './journeys/journeys-page';
+import { TemplatePage } from './journeys/template-page';
 import { WorkApiContext } from './tasks/work-api-context';
 import './styles/segments.css';
 import './styles/tasks.css';
@@ -88,6 +89,8 @@ function Routes() {
   if (matchPath('/journeys', pathname)) return <JourneysPage />;
   const journey = matchPath('/journeys/:id', pathname);
   if (journey?.['id']) return <JourneyPage key={journey['id']} id={journey['id']} />;
+  const template = matchPath('/templates/:id', pathname);
+  if (template?.['id']) return <TemplatePage key={template['id']} id={template['id']} />;
   if (matchPath('/definitions', pathname)) return <DefinitionsPage />;
   if (matchPath('/accounts', pathname)) return <AccountsPage />;
   const account = matchPath('/accounts/:groupId', pathname);

@@ -1,4 +1,5 @@
 import { formatInteger } from '../format';
+import { Link } from '../router';
 import type { JourneyStepCounts } from './journeys-api';
 import { describeStep } from './trigger-summary';
 
@@ -21,7 +22,15 @@ export function JourneyFlow({ steps }: { steps: JourneyStepCounts[] }) {
                 <span className="journey-step-kind">{step.kind}</span>
                 <span className="journey-step-id">{step.id}</span>
               </div>
-              <div className="journey-step-what">{describeStep(step.step as Record<string, unknown>)}</div>
+              <div className="journey-step-what">
+                {template(step) ? (
+                  <>
+                    {step.kind === 'email' ? 'e-mail' : 'in-app'} <Link to={`/templates/${encodeURIComponent(template(step)!)}`}>{template(step)}</Link>
+                  </>
+                ) : (
+                  describeStep(step.step as Record<string, unknown>)
+                )}
+              </div>
               <dl className="journey-step-counts">
                 <div>
                   <dt>entered</dt>
@@ -53,4 +62,10 @@ export function JourneyFlow({ steps }: { steps: JourneyStepCounts[] }) {
       })}
     </ol>
   );
+}
+
+/** The template a message step sends, if it is one. */
+function template(step: JourneyStepCounts): string | undefined {
+  const body = step.step as { email?: { template: string }; inApp?: { template: string } };
+  return body.email?.template ?? body.inApp?.template;
 }

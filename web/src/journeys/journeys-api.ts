@@ -1,5 +1,5 @@
 import type { JourneyDefinition, JourneyStep } from '../../../src/core/journeys/journey-definition';
-import { createRequest } from '../http';
+import { createRequest, json } from '../http';
 
 export type { JourneyDefinition, JourneyStep };
 
@@ -53,6 +53,7 @@ export interface JourneysApi {
   list(): Promise<{ items: JourneySummary[] }>;
   get(id: string): Promise<JourneyDetail>;
   setStatus(id: string, status: JourneyStatus): Promise<{ status: JourneyStatus }>;
+  templates: TemplatesApi;
 }
 
 /** `/api/journeys` with the session cookie; a 401 calls `onUnauthorized`. */
@@ -63,5 +64,34 @@ export function createJourneysApi(options: { onUnauthorized: () => void }): Jour
     list: () => request('GET', '/api/journeys'),
     get: (journeyId) => request('GET', `/api/journeys/${id(journeyId)}`),
     setStatus: (journeyId, status) => request('POST', `/api/journeys/${id(journeyId)}/${status === 'active' ? 'activate' : 'pause'}`),
+    templates: createTemplatesApi(options),
+  };
+}
+
+export interface TemplateSummary {
+  id: string;
+  name: string;
+  description: string | null;
+  channel: 'email' | 'in-app';
+  locales: string[];
+  defaultLocale: string | null;
+}
+
+export type RenderedTemplate =
+  | { contact: string | null; channel: 'email'; locale: string; subject: string; html: string; text: string }
+  | { contact: string | null; channel: 'in-app'; locale: string; title: string; body: string };
+
+export interface TemplatesApi {
+  list(): Promise<{ items: TemplateSummary[] }>;
+  preview(id: string, options: { userId?: string; locale?: string }): Promise<RenderedTemplate>;
+}
+
+/** `/api/templates` with the session cookie. */
+export function createTemplatesApi(options: { onUnauthorized: () => void }): TemplatesApi {
+  const request = createRequest(options);
+  const id = encodeURIComponent;
+  return {
+    list: () => request('GET', '/api/templates'),
+    preview: (templateId, body) => request('POST', `/api/templates/${id(templateId)}/preview`, json(body)),
   };
 }

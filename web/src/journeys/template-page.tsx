@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Failure, Loading } from '../components/page-states';
+import { SegmentedControl } from '../components/segmented-control';
+import { Link } from '../router';
+import { useResource } from '../use-resource';
+import { useJourneysApi } from './journeys-api-context';
+
+/**
+ * One message template, previewed per locale: for sample data, or for a contact (by user id)
+ * in the locale their fallback chain picks. Editing is on the Definitions page (YAML, checked
+ * before it is applied).
+ */
+export function TemplatePage({ id }: { id: string }) {
+  const api = useJourneysApi().templates;
+  const list = useResource(() => api.list(), 'templates');
+  const [locale, setLocale] = useState<string | undefined>(undefined);
+  const [userId, setUserId] = useState('');
+  const [forContact, setForContact] = useState<string | undefined>(undefined);
+  const preview = useResource(() => api.preview(id, { ...(forContact ? { userId: forContact } : {}), ...(locale ? { locale } : {}) }), `preview:${id}:${forContact ?? ''}:${locale ?? ''}`);
+
+  if (list.status === 'loading') return <Loading />;
+  if (list.status === 'error') return <Failure error={list.error} onRetry={list.reload} />;
+  const template = list.data.items.find((t) => t.id === id);
+  if (!template) return <Failure error={new Error(`message template ${id} not found`)} />;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <p className="muted">
+            <Link to="/journeys">Journeys</Link> · templates
+          </p>
+          <h1>{template.name}</h1>
+          <p className="muted">
+            {template.channel === 'email' ? 'E-mail' : 'In-app message'} · {template.id} · edit it on the <Link to="/definitions">Definitions</Link> page (kind MessageTemplate)
+          </p>
+        </div>
+      </header>
+      <section className="card">
+        <div className="card-header template-controls">
+          <SegmentedControl
+            label="Locale"
+            options={[{ value: '', label: 'Contact’s locale' }, ...template.locales.map((l) => ({ value: l, label: l }))]}
+            value={locale ?? ''}
+            onChange={(value) => setLocale(value || undefined)}
+          />
+          <form
+            className="field-inline"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setForContact(userId.trim() || undefined);
+            }}
+          >
+            <input className="input" aria-label="Preview for user id" placeholder="user id (empty: sample data)" value={userId} onChange={(e) => setUserId(e.target.value)} />
+            <button type="submit" className="button">
+              Preview
+            </button>
+          </form>
+        </div>
+        {preview.status === 'loading' && <Loading />}
+        {preview.status === 'error' && <Failure error={preview.error} />}
+        {preview.status === 'ready' && (
+          <div className="template-preview" data-testid="template-preview" data-locale={preview.data.locale}>
+            <p className="muted">
+              Rendered in <b>{preview.data.locale}</b> for {preview.data.contact ?? 'sample data'}
+            </p>
+            {preview.data.channel === 'email' ? (
+              <>
+                <h3 data-testid="preview-subject">{preview.data.subject}</h3>
+                <iframe title="HTML part" sandbox="" srcDoc={preview.data.html} className="template-html" />
+                <pre className="template-text">{preview.data.text}</pre>
+              </>
+            ) : (
+              <>
+                <h3 data-testid="preview-subject">{preview.data.title}</h3>
+                <iframe title="Body" sandbox="" srcDoc={preview.data.body} className="template-html" />
+              </>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
