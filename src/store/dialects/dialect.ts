@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Dialect, Expression, RawBuilder, SqlBool } from 'kysely';
+import type { ColumnDefinitionBuilder, CompiledQuery, CreateTableBuilder, Dialect, Expression, RawBuilder, SqlBool } from 'kysely';
 
 /**
  * Everything that differs between the databases the Store runs on, in one place.
@@ -23,8 +23,22 @@ export interface StoreDialect {
    * analyzed; `PRAGMA optimize` on SQLite, which analyzes only what needs it.
    */
   refreshStatisticsSql(tables: readonly string[]): string;
+  /**
+   * Connections beside the store's own that run long SELECTs off the event loop, several at a
+   * time: reader threads on the embedded database. Absent where the driver is asynchronous
+   * already and pooled (PostgreSQL) or there is one connection only (PGlite, in-memory SQLite).
+   */
+  readonly readers?: StoreReaders;
   /** Called after Kysely is destroyed, for resources the dialect owns beyond the driver. */
   close?(): Promise<void>;
+}
+
+/** See `StoreDialect.readers`. They see what was committed when a statement starts, not a transaction's own writes. */
+export interface StoreReaders {
+  /** How many statements run at once. */
+  readonly size: number;
+  /** The rows of a SELECT, run on one of the reader connections. */
+  read<R>(query: CompiledQuery): Promise<R[]>;
 }
 
 export interface Capabilities {
@@ -38,7 +52,8 @@ export interface Capabilities {
   readonly maxParameters: number;
   /**
    * How many independent statements one process may usefully run at once: 1 where the store
-   * has a single connection (SQLite, PGlite), a share of the pool on PostgreSQL.
+   * has a single connection (PGlite, in-memory SQLite), the reader threads of the embedded
+   * database, a share of the pool on PostgreSQL.
    */
   readonly parallelStatements: number;
 }

@@ -35,15 +35,18 @@ export async function segmentMembers(db: Kysely<Database>, dialect: StoreDialect
     subject.kind === 'contact'
       ? db.selectFrom('contacts as s').select('s.id as id').where('s.workspace_id', '=', workspaceId).where(where).where(among)
       : db.selectFrom('accounts as s').select('s.group_id as id').where('s.workspace_id', '=', workspaceId).where(where).where(among);
+  // Off the store's connection where the dialect has readers: a segment over every contact is
+  // the longest read Touchpoint makes. Inside a transaction the query must see its writes.
+  const rows = (compiled: ReturnType<typeof query>) => (dialect.readers && !db.isTransaction ? dialect.readers.read<{ id: string }>(compiled.compile()) : compiled.execute());
   const ids: string[] = [];
   if (options.subjects === undefined) {
-    for (const row of await query(sql<SqlBool>`true`).execute()) ids.push(row.id);
+    for (const row of await rows(query(sql<SqlBool>`true`))) ids.push(row.id);
   } else {
     // The condition's own parameters (operands, referenced members) leave the rest for ids.
     const room = dialect.capabilities.maxParameters - query(sql<SqlBool>`true`).compile().parameters.length;
     if (room < 1) throw new Error(`segment ${definition.id}: its condition alone needs more bind parameters than the database allows`);
     for (const part of chunks([...new Set(options.subjects)], room)) {
-      for (const row of await query(subjectIn(subject, part)).execute()) ids.push(row.id);
+      for (const row of await rows(query(subjectIn(subject, part)))) ids.push(row.id);
     }
   }
   // Sorted here, not in SQL: collations differ between databases, code units do not.
