@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { count, percentile, table } from '../report.js';
 import { cacheKey, CACHE_DIR, startOfDay } from './bench-cache.js';
 import { openPostgres, openSqlite, type BenchDatabase, type DatabaseName, type Loader } from './bench-databases.js';
 import { BENCH_SEED, BenchClock, benchContext, loadBenchData, prepareModels, saveBenchSegments, type LoadedData } from './bench-data.js';
@@ -108,23 +109,9 @@ function printTables(results: Result[]): void {
   ]);
 }
 
-function table(lines: string[][]): void {
-  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  for (const line of lines) console.log(line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   '));
-}
-
-/** Nearest rank: the smallest value with at least `p` of the values at or below it. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function count(value: number): string {
-  return Number.isNaN(value) ? '–' : Math.round(value).toLocaleString('en-US');
-}

@@ -1,0 +1,52 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { WorkerCommand, WorkerReport } from './worker-process.js';
+
+/** Where the workers find the database and the sink. */
+export interface WorkerTarget {
+  dataDir?: string;
+  databaseUrl?: string;
+  smtpUrl: string;
+}
+
+/** The benchmark's worker processes, started and told the clock's offset together. */
+export class BenchWorkers implements AsyncDisposable {
+  private constructor(private readonly processes: ChildProcess[]) {}
+
+  static async start(count: number, target: WorkerTarget): Promise<BenchWorkers> {
+    const module = fileURLToPath(new URL('./worker-process.js', import.meta.url));
+    const env = { ...process.env, BENCH_SMTP_URL: target.smtpUrl, ...(target.dataDir ? { BENCH_DATA_DIR: target.dataDir } : {}), ...(target.databaseUrl ? { BENCH_DATABASE_URL: target.databaseUrl } : {}) };
+    const processes = Array.from({ length: count }, () => fork(module, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    await Promise.all(processes.map((p) => report(p, 'ready')));
+    return new BenchWorkers(processes);
+  }
+
+  setOffset(offset: number): void {
+    for (const p of this.processes) p.send({ offset } satisfies WorkerCommand);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await Promise.all(
+      this.processes.map(async (p) => {
+        if (p.exitCode !== null) return;
+        const stopped = report(p, 'stopped');
+        p.send({ stop: true } satisfies WorkerCommand);
+        await stopped;
+      }),
+    );
+  }
+}
+
+function report(child: ChildProcess, what: 'ready' | 'stopped'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: WorkerReport) => {
+      if (!(what in message)) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve();
+    };
+    const onExit = (code: number | null) => reject(new Error(`a bench worker exited (code ${code}) before it was ${what}`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
