@@ -37,8 +37,8 @@ spec:
   locales:
     en:
       subject: "How is it going, {{ contact.firstName }}?"
-      html: "<p>Your plan is {{ contact.plan }}. <a href=\\"https://example.com/guide\\">Read the guide</a>.</p>"
-      text: "Your plan is {{ contact.plan }}. Read the guide: https://example.com/guide"
+      html: "<p>Your plan is {{ contact.traits.plan }}. <a href=\\"https://example.com/guide\\">Read the guide</a>.</p>"
+      text: "Your plan is {{ contact.traits.plan }}. Read the guide: https://example.com/guide"
 ---
 kind: DeliveryPolicy
 spec:
