@@ -10,14 +10,12 @@ export interface JourneyProgress {
   /** Effects not yet done: pending, or failed and to be retried. */
   pendingEffects: number;
   dead: number;
-  /** Steps visited by every run so far. */
-  visits: number;
   /** The earliest timer of a waiting run, on the journey's clock. */
   nextWake: number | null;
 }
 
 export async function journeyProgress(store: Store): Promise<JourneyProgress> {
-  const [runs, effects, visits] = await Promise.all([
+  const [runs, effects] = await Promise.all([
     sql<{ waiting: number | null; ended: number | null; next_wake: number | null }>`
       SELECT sum(CASE WHEN status = 'waiting' THEN 1 ELSE 0 END) AS waiting,
              sum(CASE WHEN status IN ('completed', 'exited', 'converted') THEN 1 ELSE 0 END) AS ended,
@@ -26,12 +24,17 @@ export async function journeyProgress(store: Store): Promise<JourneyProgress> {
     sql<{ pending: number | null; dead: number | null }>`
       SELECT sum(CASE WHEN status IN ('pending', 'failed') THEN 1 ELSE 0 END) AS pending, sum(CASE WHEN status = 'dead' THEN 1 ELSE 0 END) AS dead
       FROM journey_effects WHERE workspace_id = ${WORKSPACE_ID} AND journey_id = ${JOURNEY_ID}`.execute(store.db),
-    sql<{ visits: number }>`SELECT count(*) AS visits FROM journey_visits WHERE workspace_id = ${WORKSPACE_ID} AND journey_id = ${JOURNEY_ID}`.execute(store.db),
   ]);
   const r = runs.rows[0]!;
   const e = effects.rows[0]!;
   const wake = r.next_wake === null ? null : Number(r.next_wake);
-  return { waiting: Number(r.waiting ?? 0), ended: Number(r.ended ?? 0), pendingEffects: Number(e.pending ?? 0), dead: Number(e.dead ?? 0), visits: Number(visits.rows[0]!.visits), nextWake: wake };
+  return { waiting: Number(r.waiting ?? 0), ended: Number(r.ended ?? 0), pendingEffects: Number(e.pending ?? 0), dead: Number(e.dead ?? 0), nextWake: wake };
+}
+
+/** Steps visited by every run so far; read once at the end, not in the polls that decide when a phase ended. */
+export async function countVisits(store: Store): Promise<number> {
+  const { rows } = await sql<{ visits: number }>`SELECT count(*) AS visits FROM journey_visits WHERE workspace_id = ${WORKSPACE_ID} AND journey_id = ${JOURNEY_ID}`.execute(store.db);
+  return Number(rows[0]!.visits);
 }
 
 /** Polls until `done` holds; every 100 ms, so the figures it ends are that precise. */
