@@ -16,7 +16,9 @@ export class BenchWorkers implements AsyncDisposable {
   static async start(count: number, target: WorkerTarget): Promise<BenchWorkers> {
     const module = fileURLToPath(new URL('./worker-process.js', import.meta.url));
     const env = { ...process.env, BENCH_SMTP_URL: target.smtpUrl, ...(target.dataDir ? { BENCH_DATA_DIR: target.dataDir } : {}), ...(target.databaseUrl ? { BENCH_DATABASE_URL: target.databaseUrl } : {}) };
-    const processes = Array.from({ length: count }, () => fork(module, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    // BENCH_WORKER_NODE_ARGS adds Node flags to the workers, e.g. "--cpu-prof --cpu-prof-dir=prof".
+    const execArgv = [...process.execArgv, ...(process.env['BENCH_WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
+    const processes = Array.from({ length: count }, () => fork(module, [], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     await Promise.all(processes.map((p) => report(p, 'ready')));
     return new BenchWorkers(processes);
   }

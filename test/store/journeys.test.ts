@@ -84,6 +84,47 @@ for (const database of DATABASES) {
       assert.deepEqual((await store.journeys.stats(ws, nudge.id)).steps.map((s) => [s.stepId, s.entered]), [['hello', 1], ['reminder', 1], ['wait', 1]]);
     });
 
+    test('many advances commit together, each its own compare-and-set: a run advanced by another in between is left as that one stored it', async () => {
+      const ws = newWorkspaceId();
+      await start(ws, 'run-1', { once: true });
+      await store.journeys.runs.start(ws, { id: 'run-2', journeyId: nudge.id, subject: { kind: 'contact', id: 'bob' }, trigger: {}, advance: started('run-2') }, { once: true }, t0);
+      const seen = await store.journeys.runs.findMany(ws, ['run-1', 'run-2', 'missing']);
+      assert.deepEqual(seen.map((r) => r.id).sort(), ['run-1', 'run-2']);
+      const timer = (run: (typeof seen)[number]) => ({ run, advance: advanceJourney(nudge, run.state, { kind: 'timer' }, env(run.id, t0 + DAY)) });
+      const other = seen.find((r) => r.id === 'run-2')!;
+      assert.ok(await store.journeys.runs.commit(ws, other, advanceJourney(nudge, other.state, { kind: 'exit', reason: 'left' }, env('run-2', t0 + MINUTE)), t0 + MINUTE));
+      const batch = [seen.find((r) => r.id === 'run-1')!, other].map(timer);
+      assert.deepEqual(await store.journeys.runs.commitMany(ws, batch, t0 + DAY), [true, false]);
+      const runs = await store.journeys.runs.findMany(ws, ['run-1', 'run-2']);
+      assert.deepEqual(runs.map((r) => [r.id, r.state.status, r.version]).sort(), [['run-1', 'completed', 2], ['run-2', 'exited', 2]]);
+      assert.deepEqual((await store.journeys.effects.list(ws)).map((e) => e.key).sort(), ['run-1:1:hello', 'run-1:3:reminder', 'run-2:1:hello']);
+    });
+
+    test('the next timer and the next retry after now are found, so an idle worker knows how long to sleep', async () => {
+      const ws = newWorkspaceId();
+      assert.equal(await store.journeys.runs.nextWake(t0, [ws]), null);
+      assert.equal(await store.journeys.effects.nextDue(t0, [ws]), null);
+      await start(ws, 'run-1', { once: true });
+      assert.equal(await store.journeys.runs.nextWake(t0, [ws]), t0 + DAY);
+      assert.equal(await store.journeys.runs.nextWake(t0 + DAY, [ws]), null, 'a timer already due is for the pass, not the sleep');
+      assert.equal(await store.journeys.effects.nextDue(t0, [ws]), null, 'the welcome is due now');
+      const [claim] = await store.journeys.effects.claim({ now: t0, limit: 10, leaseMs: MINUTE, workspaceIds: [ws] });
+      await store.journeys.effects.failed(ws, claim!.effect.key, claim!.attempt, { error: 'timeout', retryAt: t0 + 2 * MINUTE, at: t0 });
+      assert.equal(await store.journeys.effects.nextDue(t0, [ws]), t0 + 2 * MINUTE);
+      assert.equal(await store.journeys.effects.nextDue(t0, []), null);
+    });
+
+    test('a batch of effects is recorded done together, each only while its claim holds it', async () => {
+      const ws = newWorkspaceId();
+      await start(ws, 'run-1', { once: true });
+      await store.journeys.runs.start(ws, { id: 'run-2', journeyId: nudge.id, subject: { kind: 'contact', id: 'bob' }, trigger: {}, advance: started('run-2') }, { once: true }, t0);
+      const claims = await store.journeys.effects.claim({ now: t0, limit: 10, leaseMs: MINUTE, workspaceIds: [ws] });
+      assert.equal(claims.length, 2);
+      const done = claims.map((c, i) => ({ workspaceId: ws, key: c.effect.key, attempt: i === 0 ? c.attempt : c.attempt + 1 }));
+      assert.equal(await store.journeys.effects.doneMany(done, t0 + 1), 1, 'the second names a claim that does not hold it');
+      assert.deepEqual((await store.journeys.effects.list(ws)).map((e) => [e.key, e.status]).sort(), [[claims[0]!.effect.key, 'done'], [claims[1]!.effect.key, 'pending']].sort());
+    });
+
     test('an advance replayed under a newer version adds no effect twice: the ledger keeps one per key', async () => {
       const ws = newWorkspaceId();
       await start(ws, 'run-1', { once: true });

@@ -68,3 +68,31 @@ export function unionWriteKinds(a: WriteKinds | undefined, b: WriteKinds | undef
   const revenue = a.revenue === undefined || b.revenue === undefined ? undefined : a.revenue || b.revenue;
   return { profiles: a.profiles || b.profiles, interactions: a.interactions || b.interactions, eventNames: [...new Set([...a.eventNames, ...b.eventNames])], ...(revenue === undefined ? {} : { revenue }) };
 }
+
+/**
+ * Whether the condition reads the subject's interactions (events, seen times, computed values,
+ * trends) at all; one on traits and segment memberships alone is answered without loading them.
+ */
+export function readsInteractions(condition: Condition): boolean {
+  const tagged = tagCondition(condition);
+  switch (tagged.kind) {
+    case 'all':
+    case 'any':
+      return tagged.body.some(readsInteractions);
+    case 'not':
+      return readsInteractions(tagged.body);
+    case 'contacts':
+      return readsInteractions(tagged.body.condition);
+    case 'trait':
+    case 'segment':
+      return false;
+    case 'event':
+    case 'trend':
+    case 'computed':
+    case 'firstSeen':
+    case 'lastSeen':
+      return true;
+    default:
+      return assertNever(tagged);
+  }
+}

@@ -30,17 +30,75 @@ export async function advanceRun(context: EngineContext, workspaceId: string, ru
     const run = await context.store.journeys.runs.find(workspaceId, runId);
     if (!run) throw notFound(`journey run ${runId}`);
     const now = context.clock.now();
-    const unchanged = { changed: false, run, advance: { state: run.state, effects: [], entered: [] } };
-    if (run.endedAt !== null) return unchanged;
-    const journey = await journeys(workspaceId, run.journeyId);
-    const advance = journey
-      ? advanceJourney(journey, run.state, input, await runEnvironment(context, workspaceId, journey, run, now))
-      : { state: { ...run.state, status: 'exited' as const, wakeAt: null, awaiting: null, endReason: `journey ${run.journeyId} no longer exists` }, effects: [], entered: [] };
-    // `advanceJourney` hands back the very state it was given when the input does not apply.
-    if (advance.state === run.state) return unchanged;
-    if (await context.store.journeys.runs.commit(workspaceId, run, advance, now)) {
-      return { changed: true, run: { ...run, state: advance.state, version: run.version + 1, updatedAt: now, endedAt: advance.state.status === 'waiting' || advance.state.status === 'active' ? null : now }, advance };
-    }
+    const advance = await planAdvance(context, run, input, journeys, now);
+    if (!advance) return unchanged(run);
+    if (await context.store.journeys.runs.commit(workspaceId, run, advance, now)) return advanced(run, advance, now);
   }
   throw conflict(`journey run ${runId} is being advanced by others; try again`);
+}
+
+/** What became of one run of a batch: advanced or not, or the error that kept it from being advanced. */
+export type BatchAdvance = { runId: string; result: RunAdvanced } | { runId: string; error: unknown };
+
+/**
+ * `advanceRun` for many runs of the workspace with the same input (their timers came): read
+ * together, advanced, and committed in one transaction, each run still its own compare-and-set.
+ * A run another process advanced in between is advanced again on its own, from what that one
+ * stored. One run's failure is reported at its place and does not hold back the others.
+ */
+export async function advanceRuns(context: EngineContext, workspaceId: string, runIds: readonly string[], input: RunInput, journeys: JourneyLookup): Promise<BatchAdvance[]> {
+  const found = new Map((await context.store.journeys.runs.findMany(workspaceId, runIds)).map((run) => [run.id, run]));
+  const now = context.clock.now();
+  const outcomes = new Map<string, BatchAdvance>();
+  const planned: { run: JourneyRun; advance: Advance }[] = [];
+  for (const runId of runIds) {
+    const run = found.get(runId);
+    if (!run) {
+      outcomes.set(runId, { runId, error: notFound(`journey run ${runId}`) });
+      continue;
+    }
+    try {
+      const advance = await planAdvance(context, run, input, journeys, now);
+      if (advance) planned.push({ run, advance });
+      else outcomes.set(runId, { runId, result: unchanged(run) });
+    } catch (error) {
+      outcomes.set(runId, { runId, error });
+    }
+  }
+  const stored = await context.store.journeys.runs.commitMany(workspaceId, planned, now);
+  for (const [i, { run, advance }] of planned.entries()) {
+    if (stored[i]) {
+      outcomes.set(run.id, { runId: run.id, result: advanced(run, advance, now) });
+      continue;
+    }
+    try {
+      outcomes.set(run.id, { runId: run.id, result: await advanceRun(context, workspaceId, run.id, input, journeys) });
+    } catch (error) {
+      outcomes.set(run.id, { runId: run.id, error });
+    }
+  }
+  return runIds.map((runId) => outcomes.get(runId)!);
+}
+
+/**
+ * The advance `input` makes of the run as stored, or null when it changes nothing (an ended
+ * run; a timer not yet due, an event nobody waits for). A run whose journey was deleted exits.
+ */
+async function planAdvance(context: EngineContext, run: JourneyRun, input: RunInput, journeys: JourneyLookup, now: number): Promise<Advance | null> {
+  if (run.endedAt !== null) return null;
+  const journey = await journeys(run.workspaceId, run.journeyId);
+  const advance = journey
+    ? advanceJourney(journey, run.state, input, await runEnvironment(context, run.workspaceId, journey, run, now))
+    : { state: { ...run.state, status: 'exited' as const, wakeAt: null, awaiting: null, endReason: `journey ${run.journeyId} no longer exists` }, effects: [], entered: [] };
+  // `advanceJourney` hands back the very state it was given when the input does not apply.
+  return advance.state === run.state ? null : advance;
+}
+
+function unchanged(run: JourneyRun): RunAdvanced {
+  return { changed: false, run, advance: { state: run.state, effects: [], entered: [] } };
+}
+
+function advanced(run: JourneyRun, advance: Advance, now: number): RunAdvanced {
+  const ended = advance.state.status !== 'waiting' && advance.state.status !== 'active';
+  return { changed: true, run: { ...run, state: advance.state, version: run.version + 1, updatedAt: now, endedAt: ended ? now : null }, advance };
 }

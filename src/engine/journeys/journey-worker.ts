@@ -1,7 +1,7 @@
 import type { ClaimedEffect } from '../../store/journeys/journey-effects.js';
 import type { EngineContext } from '../context.js';
 import type { Delay } from '../segments/segment-refresher.js';
-import { advanceRun, type JourneyLookup } from './advance-run.js';
+import { advanceRuns, type JourneyLookup } from './advance-run.js';
 import { journeyStatuses } from './journey-status.js';
 import { journeysInForce } from './journeys-in-force.js';
 import { DeferEffect, perform, PermanentEffectFailure, type EffectPerformers } from './effect-performers.js';
@@ -14,6 +14,12 @@ export interface JourneyWorkerOptions {
   workspaceIds?: readonly string[];
   /** Runs or effects claimed at a time. */
   batchSize?: number;
+  /**
+   * Effects performed at once, of different subjects: a subject's effects are performed one
+   * after another, in the order they were created. Sends wait on the network, so several in
+   * flight keep the worker busy; an SMTP pool (`?pool=true`) gives each its own connection.
+   */
+  concurrency?: number;
   /** How long a claimed run is held; a worker that dies holding it releases it this late. */
   runLeaseMs?: number;
   /** How long a claimed effect is held: longer than the slowest performer takes. */
@@ -21,7 +27,7 @@ export interface JourneyWorkerOptions {
   maxAttempts?: number;
   /** Delay before the next attempt after `attempts` failed ones. */
   retryDelay?: (attempts: number) => number;
-  /** Pause between passes that found nothing to do. */
+  /** Longest pause between passes that found nothing to do; shorter when a timer or a retry comes due sooner. */
   pollMs?: number;
   delay?: Delay;
   onError?: (error: unknown) => void;
@@ -62,8 +68,12 @@ const realDelay: Delay = (ms, run) => {
  * runs out, and the next pass — of this process after a restart, or of another — does it.
  *
  * Several workers share the work on PostgreSQL (claims skip rows others hold); on SQLite one
- * process does. Within a worker, passes never overlap. Effects are performed one at a time in
- * the order they were created; one that fails does not hold back the ones after it.
+ * process does. Within a worker, passes never overlap. Work goes in batches, each stored in
+ * one transaction: the due runs claimed together are committed together, and the effects
+ * performed together are recorded done together. Effects of different subjects are performed
+ * side by side (`concurrency`), a subject's in the order they were created; one that fails
+ * does not hold back the ones after it. A worker with nothing to do sleeps until the next
+ * timer or retry comes due, `pollMs` at most (new events are looked for at least that often).
  */
 export class JourneyWorker implements AsyncDisposable {
   readonly #options: Required<Omit<JourneyWorkerOptions, 'workspaceIds'>> & Pick<JourneyWorkerOptions, 'workspaceIds'>;
@@ -76,7 +86,7 @@ export class JourneyWorker implements AsyncDisposable {
     options: JourneyWorkerOptions,
   ) {
     this.#options = {
-      batchSize: 50, runLeaseMs: 60_000, effectLeaseMs: 5 * 60_000, maxAttempts: MAX_EFFECT_ATTEMPTS, retryDelay, pollMs: 1_000, delay: realDelay, feeds: [],
+      batchSize: 50, concurrency: 8, runLeaseMs: 60_000, effectLeaseMs: 5 * 60_000, maxAttempts: MAX_EFFECT_ATTEMPTS, retryDelay, pollMs: 1_000, delay: realDelay, feeds: [],
       onError: (error) => console.error('journey worker:', error),
       ...options,
     };
@@ -89,17 +99,29 @@ export class JourneyWorker implements AsyncDisposable {
     const loop = () => {
       this.#cancelTimer = undefined;
       if (!this.#started) return;
-      this.runOnce().then(
-        (pass) => {
-          if (this.#started) this.#cancelTimer = this.#options.delay(busy(pass) ? 0 : this.#options.pollMs, loop);
-        },
-        (error) => {
-          this.#options.onError(error);
-          if (this.#started) this.#cancelTimer = this.#options.delay(this.#options.pollMs, loop);
-        },
-      );
+      // The next pass is scheduled before `idle()` resolves: the sleep is worked out within this pass.
+      this.#running = this.runOnce()
+        .then(async (pass) => (busy(pass) ? 0 : await this.#idleFor()))
+        .then(
+          (ms) => {
+            if (this.#started) this.#cancelTimer = this.#options.delay(ms, loop);
+          },
+          (error) => {
+            this.#options.onError(error);
+            if (this.#started) this.#cancelTimer = this.#options.delay(this.#options.pollMs, loop);
+          },
+        );
     };
     loop();
+  }
+
+  /** How long to sleep after a pass that found nothing: until the next timer or retry, `pollMs` at most. */
+  async #idleFor(): Promise<number> {
+    const { store, clock } = this.context;
+    const now = clock.now();
+    const { workspaceIds, pollMs } = this.#options;
+    const due = [await store.journeys.runs.nextWake(now, workspaceIds), await store.journeys.effects.nextDue(now, workspaceIds)].filter((at) => at !== null);
+    return Math.max(0, Math.min(pollMs, ...due.map((at) => at - now)));
   }
 
   /** Stops the passes and waits for the one under way. */
@@ -138,13 +160,19 @@ export class JourneyWorker implements AsyncDisposable {
     // Claimed rows are leased, so each batch takes new ones and the loops end even when work fails.
     for (;;) {
       const runs = await store.journeys.runs.claimDue({ now: clock.now(), limit, leaseMs: this.#options.runLeaseMs, ...(workspaceIds ? { workspaceIds } : {}) });
-      for (const run of runs) {
+      for (const [workspaceId, claims] of byWorkspace(runs)) {
+        const due: string[] = [];
         // A paused journey's runs wait: the claim's lease holds them until a later pass looks again.
-        if (await paused(run.workspaceId, run.journeyId)) continue;
+        for (const run of claims) if (!(await paused(workspaceId, run.journeyId))) due.push(run.runId);
         try {
-          if ((await advanceRun(this.context, run.workspaceId, run.runId, { kind: 'timer' }, journeys)).changed) result.advanced++;
+          for (const outcome of await advanceRuns(this.context, workspaceId, due, { kind: 'timer' }, journeys)) {
+            if ('error' in outcome) {
+              result.errors++;
+              this.#options.onError(outcome.error);
+            } else if (outcome.result.changed) result.advanced++;
+          }
         } catch (error) {
-          result.errors++;
+          result.errors += due.length;
           this.#options.onError(error);
         }
       }
@@ -152,16 +180,35 @@ export class JourneyWorker implements AsyncDisposable {
     }
     for (;;) {
       const effects = await store.journeys.effects.claim({ now: clock.now(), limit, leaseMs: this.#options.effectLeaseMs, ...(workspaceIds ? { workspaceIds } : {}) });
-      for (const claim of effects) {
-        // A batch that outlasted its lease leaves the rest: another worker may have claimed them since.
-        if (clock.now() >= claim.leasedUntil) break;
-        result[await this.#perform(claim)]++;
+      const performed: ClaimedEffect[] = [];
+      await eachConcurrently(bySubject(effects), this.#options.concurrency, async (claims) => {
+        for (const claim of claims) {
+          // A batch that outlasted its lease leaves the rest: another worker may have claimed them since.
+          if (clock.now() >= claim.leasedUntil) break;
+          try {
+            const outcome = await this.#perform(claim);
+            if (outcome === 'performed') performed.push(claim);
+            else result[outcome]++;
+          } catch (error) {
+            result.errors++;
+            this.#options.onError(error);
+          }
+        }
+      });
+      try {
+        // A crash before this commit performs the batch again after the lease: performers deduplicate by key.
+        await store.journeys.effects.doneMany(performed.map((c) => ({ workspaceId: c.workspaceId, key: c.effect.key, attempt: c.attempt })), clock.now());
+        result.performed += performed.length;
+      } catch (error) {
+        result.errors += performed.length;
+        this.#options.onError(error);
       }
       if (effects.length < limit) break;
     }
     return result;
   }
 
+  /** Performs the claim's effect; a failure or deferral is recorded at once, a success is recorded with its batch. */
   async #perform(claim: ClaimedEffect): Promise<'performed' | 'failed' | 'deferred' | 'dead'> {
     const { store, clock } = this.context;
     try {
@@ -181,14 +228,43 @@ export class JourneyWorker implements AsyncDisposable {
       });
       return dead ? 'dead' : 'failed';
     }
-    // A crash here performs the effect again after the lease: performers deduplicate by key.
-    await store.journeys.effects.done(claim.workspaceId, claim.effect.key, claim.attempt, clock.now());
     return 'performed';
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop();
   }
+}
+
+function byWorkspace<T extends { workspaceId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    let group = groups.get(item.workspaceId);
+    if (!group) groups.set(item.workspaceId, (group = []));
+    group.push(item);
+  }
+  return groups;
+}
+
+/** Claimed effects by subject, each subject's in the order claimed (the order they were created). */
+function bySubject(effects: readonly ClaimedEffect[]): ClaimedEffect[][] {
+  const groups = new Map<string, ClaimedEffect[]>();
+  for (const claim of effects) {
+    const key = `${claim.workspaceId}\u0000${claim.subject.kind}\u0000${claim.subject.id}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(claim);
+  }
+  return [...groups.values()];
+}
+
+/** Calls `work` for every item, at most `limit` at a time. `work` must not throw. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
 }
 
 function busy(pass: WorkerPass): boolean {

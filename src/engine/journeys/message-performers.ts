@@ -33,13 +33,18 @@ export interface EmailPerformerOptions {
  *   puts the address on the list;
  * - quiet hours in the contact's time zone put the message off until they end;
  * - the frequency cap skips a message to a contact who had enough this week;
- * - the channel's rate limit puts the rest off until the next minute.
+ * - the channel's rate limit puts the rest off until the next minute. Messages this performer
+ *   is sending at the moment count as sent, so effects performed side by side stay within it;
+ *   workers in other processes see only what is logged, and may overshoot it by what they
+ *   have in flight.
  *
  * Each recipient's outcome is logged under `effect key:contact` (`store.delivery`), with an
  * interaction on the contact's timeline, so a send repeated after a crash or a deferral skips
  * whoever was served. The Message-ID comes from the same key.
  */
 export function emailPerformer(context: EngineContext, sender: EmailSender, options: EmailPerformerOptions): Performer<'email'> {
+  /** Messages being sent right now, per workspace: not logged yet, but counted against the rate limit. */
+  const sending = new Map<string, number>();
   return async (effect, claim) => {
     const { workspaceId } = claim;
     const { store, clock } = context;
@@ -70,32 +75,37 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
         continue;
       }
       const limit = policy?.rateLimits.email?.perMinute;
-      if (limit !== undefined && (await store.delivery.sentCount(workspaceId, { channel: 'email', since: Math.floor(now / 60_000) * 60_000 })) >= limit) {
+      if (limit !== undefined && (await store.delivery.sentCount(workspaceId, { channel: 'email', since: Math.floor(now / 60_000) * 60_000 })) + (sending.get(workspaceId) ?? 0) >= limit) {
         throw new DeferEffect(nextRateWindow(now), `the e-mail rate limit of ${limit} a minute was reached`);
       }
-      const unsubscribeUrl = signedUrl(options.publicUrl, '/u', { workspaceId, contactId: contact.id, purpose: 'unsubscribe' }, secret);
-      const variables = await recipientVariables(context, claim, contact, journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null, unsubscribeUrl);
-      const rendered = renderMessage(template, variables, { now });
-      if (rendered.channel !== 'email') throw new PermanentEffectFailure(`message template ${template.id} did not render as an e-mail`);
-      const link = (purpose: 'open' | 'click', url?: string) => signedUrl(options.publicUrl, purpose === 'open' ? '/t/o' : '/t/c', { workspaceId, contactId: contact.id, purpose, messageKey, url }, secret);
-      const html = trackedHtml(rendered.html, {
-        pixelUrl: policy?.tracking.opens ? link('open') : null,
-        linkUrl: policy?.tracking.clicks ? (href) => link('click', href) : null,
-        untracked: new Set([unsubscribeUrl]),
-      });
-      const properties = { journeyId: claim.journeyId, stepId: effect.stepId, template: template.id, subject: rendered.subject };
+      sending.set(workspaceId, (sending.get(workspaceId) ?? 0) + 1);
       try {
-        const sent = await sender.send({
-          to: contact.name ? { name: contact.name, address: contact.email! } : contact.email!, subject: rendered.subject, html, text: rendered.text,
-          messageKey: `${workspaceId}:${messageKey}`, unsubscribe: { url: unsubscribeUrl },
+        const unsubscribeUrl = signedUrl(options.publicUrl, '/u', { workspaceId, contactId: contact.id, purpose: 'unsubscribe' }, secret);
+        const variables = await recipientVariables(context, claim, contact, journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null, unsubscribeUrl);
+        const rendered = renderMessage(template, variables, { now });
+        if (rendered.channel !== 'email') throw new PermanentEffectFailure(`message template ${template.id} did not render as an e-mail`);
+        const link = (purpose: 'open' | 'click', url?: string) => signedUrl(options.publicUrl, purpose === 'open' ? '/t/o' : '/t/c', { workspaceId, contactId: contact.id, purpose, messageKey, url }, secret);
+        const html = trackedHtml(rendered.html, {
+          pixelUrl: policy?.tracking.opens ? link('open') : null,
+          linkUrl: policy?.tracking.clicks ? (href) => link('click', href) : null,
+          untracked: new Set([unsubscribeUrl]),
         });
-        // A crash between the send and this line sends again after the lease: the same Message-ID.
-        await store.delivery.log(workspaceId, entry('sent', null, rendered.subject), { name: 'Email Sent', interaction: OUTBOUND_EMAIL, properties: { ...properties, messageId: sent.messageId } });
-      } catch (error) {
-        if (!(error instanceof EmailDeliveryError) || error.code !== 'email_rejected') throw error;
-        // Refused for good: a hard bounce. The address gets no more e-mail, from any journey.
-        await store.delivery.suppress(workspaceId, [{ address: contact.email!, reason: 'bounced', detail: error.message }], `journey ${claim.journeyId}`, now);
-        await store.delivery.log(workspaceId, entry('bounced', error.message, rendered.subject), { name: 'Email Bounced', interaction: OUTBOUND_EMAIL, properties: { ...properties, reason: error.message } });
+        const properties = { journeyId: claim.journeyId, stepId: effect.stepId, template: template.id, subject: rendered.subject };
+        try {
+          const sent = await sender.send({
+            to: contact.name ? { name: contact.name, address: contact.email! } : contact.email!, subject: rendered.subject, html, text: rendered.text,
+            messageKey: `${workspaceId}:${messageKey}`, unsubscribe: { url: unsubscribeUrl },
+          });
+          // A crash between the send and this line sends again after the lease: the same Message-ID.
+          await store.delivery.log(workspaceId, entry('sent', null, rendered.subject), { name: 'Email Sent', interaction: OUTBOUND_EMAIL, properties: { ...properties, messageId: sent.messageId } });
+        } catch (error) {
+          if (!(error instanceof EmailDeliveryError) || error.code !== 'email_rejected') throw error;
+          // Refused for good: a hard bounce. The address gets no more e-mail, from any journey.
+          await store.delivery.suppress(workspaceId, [{ address: contact.email!, reason: 'bounced', detail: error.message }], `journey ${claim.journeyId}`, now);
+          await store.delivery.log(workspaceId, entry('bounced', error.message, rendered.subject), { name: 'Email Bounced', interaction: OUTBOUND_EMAIL, properties: { ...properties, reason: error.message } });
+        }
+      } finally {
+        sending.set(workspaceId, sending.get(workspaceId)! - 1);
       }
     }
     if (laterAt !== null) throw new DeferEffect(laterAt, laterWhy);

@@ -40,8 +40,8 @@ export interface EffectFailure {
 /** The effects ledger: claimed with a lease, each outcome recorded under the claim that performed it. */
 export function journeyEffectQueries(db: Kysely<Database>, dialect: StoreDialect) {
   /** Sets the outcome only if the effect is still held by this claim: a later claim (after the lease ran out) wins. */
-  const record = (workspaceId: string, key: string, attempt: number) =>
-    db.updateTable('journey_effects').where('workspace_id', '=', workspaceId).where('key', '=', key).where('attempts', '=', attempt).where('status', 'in', ['pending', 'failed']);
+  const record = (workspaceId: string, key: string, attempt: number, on: Kysely<Database> = db) =>
+    on.updateTable('journey_effects').where('workspace_id', '=', workspaceId).where('key', '=', key).where('attempts', '=', attempt).where('status', 'in', ['pending', 'failed']);
 
   return {
     /**
@@ -98,6 +98,40 @@ export function journeyEffectQueries(db: Kysely<Database>, dialect: StoreDialect
     async done(workspaceId: string, key: string, attempt: number, at: number): Promise<boolean> {
       const result = await record(workspaceId, key, attempt).set({ status: 'done', done_at: at, next_attempt_at: null, leased_until: null, last_error: null }).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    /**
+     * Records that each claim performed its effect, in one transaction: a worker performs a
+     * batch, then records it at once. Returns how many were still held by their claim.
+     */
+    async doneMany(done: readonly { workspaceId: string; key: string; attempt: number }[], at: number): Promise<number> {
+      if (done.length === 0) return 0;
+      return db.transaction().execute(async (trx) => {
+        let recorded = 0;
+        for (const d of done) {
+          const result = await record(d.workspaceId, d.key, d.attempt, trx).set({ status: 'done', done_at: at, next_attempt_at: null, leased_until: null, last_error: null }).executeTakeFirst();
+          recorded += Number(result.numUpdatedRows);
+        }
+        return recorded;
+      });
+    },
+
+    /**
+     * When the next effect comes due after `now` (its attempt's time, or its lease's end), if any
+     * effect waits at all; a worker with nothing to do sleeps until then.
+     */
+    async nextDue(now: number, workspaceIds?: readonly string[]): Promise<number | null> {
+      if (workspaceIds?.length === 0) return null;
+      const row = await db
+        .selectFrom('journey_effects')
+        .select('next_attempt_at as at')
+        .where('next_attempt_at', '>', now)
+        .where('status', 'in', ['pending', 'failed'])
+        .$if(workspaceIds !== undefined, (q) => q.where('workspace_id', 'in', [...workspaceIds!]))
+        .orderBy('next_attempt_at')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.at === null || row?.at === undefined ? null : Number(row.at);
     },
 
     /** Records a failed attempt: due again at `retryAt`, or dead when null. False when a later claim holds it now. */

@@ -6,7 +6,7 @@ import { journeyRunQueries, type JourneySubjectRef } from './journey-runs.js';
 import { journeyStats } from './journey-stats.js';
 import { journeyStatusQueries } from './journey-status.js';
 import { journeyTriggerQueries } from './journey-trigger-queries.js';
-import { loadJourneySubject } from './journey-subject.js';
+import { loadJourneySubject, type SubjectReads } from './journey-subject.js';
 import { setSubjectTrait } from './subject-traits.js';
 
 /** Durable journey runs: `store.journeys.runs`, `.effects`, whether each runs (`.status`), the stats and what runs read and write of their subjects. */
@@ -16,7 +16,7 @@ export function journeyQueries(db: Kysely<Database>, dialect: StoreDialect) {
     effects: journeyEffectQueries(db, dialect),
     status: journeyStatusQueries(db),
     stats: (workspaceId: string, journeyId: string) => journeyStats(db, workspaceId, journeyId),
-    loadSubject: (workspaceId: string, subject: JourneySubjectRef) => loadJourneySubject(db, dialect, workspaceId, subject),
+    loadSubject: (workspaceId: string, subject: JourneySubjectRef, reads?: SubjectReads) => loadJourneySubject(db, dialect, workspaceId, subject, reads),
     triggers: journeyTriggerQueries(db, dialect),
     setTrait: (workspaceId: string, subject: JourneySubjectRef, name: string, value: unknown, at: number) => setSubjectTrait(db, dialect, workspaceId, subject, name, value, at),
   };

@@ -105,6 +105,28 @@ export function journeyRunQueries(db: Kysely<Database>, dialect: StoreDialect) {
       return row ? toRun(row) : undefined;
     },
 
+    /** The workspace's runs of these ids that exist, in no particular order. */
+    async findMany(workspaceId: string, runIds: readonly string[]): Promise<JourneyRun[]> {
+      if (runIds.length === 0) return [];
+      const rows = await db.selectFrom('journey_runs').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', [...runIds]).execute();
+      return rows.map(toRun);
+    },
+
+    /** When the next waiting run's timer comes after `now`, if any run waits on one; a worker with nothing to do sleeps until then. */
+    async nextWake(now: number, workspaceIds?: readonly string[]): Promise<number | null> {
+      if (workspaceIds?.length === 0) return null;
+      const row = await db
+        .selectFrom('journey_runs')
+        .select('wake_at as at')
+        .where('wake_at', '>', now)
+        .where('status', '=', 'waiting')
+        .$if(workspaceIds !== undefined, (q) => q.where('workspace_id', 'in', [...workspaceIds!]))
+        .orderBy('wake_at')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.at === null || row?.at === undefined ? null : Number(row.at);
+    },
+
     /** The subject's runs not yet ended, of every journey: where an event or a goal is delivered. */
     async activeOf(workspaceId: string, subject: JourneySubjectRef): Promise<JourneyRun[]> {
       const rows = await db
@@ -126,17 +148,20 @@ export function journeyRunQueries(db: Kysely<Database>, dialect: StoreDialect) {
      * advance again). Effects whose key is already in the ledger are not added twice.
      */
     async commit(workspaceId: string, run: Pick<JourneyRun, 'id' | 'journeyId' | 'version'>, advance: Advance, now: number): Promise<boolean> {
+      return db.transaction().execute((trx) => commitIn(trx, workspaceId, run, advance, now));
+    },
+
+    /**
+     * `commit` for many runs of the workspace in one transaction, each its own compare-and-set:
+     * a run another process advanced first is left as it is (false at its place), the rest are
+     * stored. A worker advancing a batch of due runs pays for one commit, not one per run.
+     */
+    async commitMany(workspaceId: string, advances: readonly { run: Pick<JourneyRun, 'id' | 'journeyId' | 'version'>; advance: Advance }[], now: number): Promise<boolean[]> {
+      if (advances.length === 0) return [];
       return db.transaction().execute(async (trx) => {
-        const updated = await trx
-          .updateTable('journey_runs')
-          .set({ ...stateColumns(advance.state, now), version: run.version + 1, leased_until: null })
-          .where('workspace_id', '=', workspaceId)
-          .where('id', '=', run.id)
-          .where('version', '=', run.version)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) return false;
-        await recordAdvance(trx, workspaceId, run.id, run.journeyId, advance, now);
-        return true;
+        const stored: boolean[] = [];
+        for (const { run, advance } of advances) stored.push(await commitIn(trx, workspaceId, run, advance, now));
+        return stored;
       });
     },
 
@@ -173,6 +198,20 @@ export function journeyRunQueries(db: Kysely<Database>, dialect: StoreDialect) {
       });
     },
   };
+}
+
+/** The compare-and-set of one advance inside `trx`: false, writing nothing, when the run moved on since `run.version`. */
+async function commitIn(trx: Transaction<Database>, workspaceId: string, run: Pick<JourneyRun, 'id' | 'journeyId' | 'version'>, advance: Advance, now: number): Promise<boolean> {
+  const updated = await trx
+    .updateTable('journey_runs')
+    .set({ ...stateColumns(advance.state, now), version: run.version + 1, leased_until: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', run.id)
+    .where('version', '=', run.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) return false;
+  await recordAdvance(trx, workspaceId, run.id, run.journeyId, advance, now);
+  return true;
 }
 
 /** Inserts an advance's effects (each once under its key) and visits. */

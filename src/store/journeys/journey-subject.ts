@@ -15,27 +15,32 @@ export interface JourneySubject {
   memberships: Map<string, Set<string>>;
 }
 
+/** What to read of a subject: without `events`, its interactions are left out (conditions on traits and segments need none). */
+export interface SubjectReads {
+  events: boolean;
+}
+
 /** One contact as the reference evaluator reads it: traits and events. Reads that contact's rows only. */
-export async function loadContactSubject(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, contactId: string): Promise<(ContactSubject & { zone: string | null }) | undefined> {
+export async function loadContactSubject(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, contactId: string, reads: SubjectReads = { events: true }): Promise<(ContactSubject & { zone: string | null }) | undefined> {
   const contact = await db.selectFrom('contacts').select(['id', 'traits', 'timezone']).where('workspace_id', '=', workspaceId).where('id', '=', contactId).executeTakeFirst();
   if (!contact) return undefined;
-  const events = await db.selectFrom('events').select(SUBJECT_EVENT_COLUMNS).where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).orderBy('id').execute();
+  const events = reads.events ? await db.selectFrom('events').select(SUBJECT_EVENT_COLUMNS).where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).orderBy('id').execute() : [];
   return { kind: 'contact', id: contact.id, traits: dialect.readJson(contact.traits), events: events.map((row) => subjectEvent(row, dialect)), zone: contact.timezone };
 }
 
 /** A run's subject with its memberships; undefined when the contact or account no longer exists. */
-export async function loadJourneySubject(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, ref: JourneySubjectRef): Promise<JourneySubject | undefined> {
+export async function loadJourneySubject(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, ref: JourneySubjectRef, reads: SubjectReads = { events: true }): Promise<JourneySubject | undefined> {
   let subject: Subject | undefined;
   let zone: string | null = null;
   if (ref.kind === 'contact') {
-    const contact = await loadContactSubject(db, dialect, workspaceId, ref.id);
+    const contact = await loadContactSubject(db, dialect, workspaceId, ref.id, reads);
     if (contact) {
       const { zone: contactZone, ...rest } = contact;
       subject = rest;
       zone = contactZone;
     }
   } else {
-    subject = await loadAccountSubject(db, dialect, workspaceId, ref.id);
+    subject = await loadAccountSubject(db, dialect, workspaceId, ref.id, reads);
   }
   if (!subject) return undefined;
   const ids = [subject.id, ...(subject.kind === 'account' ? subject.contacts.map((c) => c.id) : [])];

@@ -206,5 +206,45 @@ for (const database of DATABASES) {
       await worker.idle();
       assert.equal(delays.length, 1, 'a stopped worker schedules nothing');
     });
+
+    test('an idle worker sleeps until the next timer comes due, pollMs at most', async () => {
+      const { clock, context, ws } = await setUp();
+      const sleeps: { ms: number; run: () => void }[] = [];
+      const { performers } = countingPerformers(context);
+      const worker = new JourneyWorker(context, { journeys: lookup(followUp), performers, workspaceIds: [ws], pollMs: 10 * MINUTE, delay: (ms, run) => (sleeps.push({ ms, run }), () => {}) });
+      await startJourneyRun(context, ws, followUp, { kind: 'account', id: 'acme' });
+      worker.start();
+      await worker.idle();
+      assert.deepEqual(sleeps.map((s) => s.ms), [10 * MINUTE], 'the timer is a day away');
+      clock.advance(DAY - 3 * MINUTE);
+      sleeps[0]!.run();
+      await worker.idle();
+      assert.deepEqual(sleeps.map((s) => s.ms), [10 * MINUTE, 3 * MINUTE]);
+      clock.advance(3 * MINUTE);
+      sleeps[1]!.run();
+      await worker.idle();
+      assert.equal(sleeps[2]?.ms, 0, 'the pass did work: the next follows at once');
+      assert.equal((await store.tasks.list(ws, { groupId: 'acme', limit: 10 }, clock.now())).length, 1);
+      await worker.stop();
+    });
+
+    test("effects of different subjects are performed side by side: one subject's slow effect holds back only its own", async () => {
+      const { context, ws, worker } = await setUp(['acme', 'beta']);
+      const ping = journey({ id: 'ping', name: 'Ping', subject: 'account', trigger: { api: {} }, steps: [{ id: 'one', webhook: { url: 'https://example.com/1' } }, { id: 'two', webhook: { url: 'https://example.com/2' } }] });
+      const performers = countingPerformers(context);
+      const order: string[] = [];
+      let release = () => {};
+      const slow = new Promise<void>((resolve) => (release = resolve));
+      performers.performers.webhook = async (effect, claim) => {
+        if (claim.subject.id === 'acme' && effect.stepId === 'one') await slow;
+        order.push(`${claim.subject.id}:${effect.stepId}`);
+        if (order.length === 2) release();
+      };
+      await using one = worker({ journeys: lookup(ping) }, performers);
+      await startJourneyRun(context, ws, ping, { kind: 'account', id: 'acme' });
+      await startJourneyRun(context, ws, ping, { kind: 'account', id: 'beta' });
+      assert.equal((await one.worker.runOnce()).performed, 4);
+      assert.deepEqual(order, ['beta:one', 'beta:two', 'acme:one', 'acme:two']);
+    });
   });
 }
