@@ -35,6 +35,7 @@ export interface Database {
   journey_status: JourneyStatusTable;
   email_suppressions: EmailSuppressionTable;
   messages: MessageTable;
+  message_counts: MessageCountTable;
   workspace_secrets: WorkspaceSecretTable;
   in_app_messages: InAppMessageTable;
 }
@@ -391,6 +392,14 @@ export interface MessageTable {
   subject: string | null;
   detail: string | null;
   at: number;
+}
+
+/** Messages sent per workspace, channel and minute (`minute`: its first millisecond): what a rate limit reads. */
+export interface MessageCountTable {
+  workspace_id: string;
+  channel: MessageTable['channel'];
+  minute: number;
+  sent: number;
 }
 
 export interface WorkspaceSecretTable {

@@ -108,6 +108,13 @@ export function deliveryQueries(db: Kysely<Database>) {
           .onConflict((oc) => oc.columns(['workspace_id', 'message_key']).doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+        if (record.status === 'sent') {
+          await trx
+            .insertInto('message_counts')
+            .values({ workspace_id: workspaceId, channel: record.channel, minute: minuteOf(record.at), sent: 1 })
+            .onConflict((oc) => oc.columns(['workspace_id', 'channel', 'minute']).doUpdateSet((eb) => ({ sent: eb('message_counts.sent', '+', 1) })))
+            .execute();
+        }
         if (timeline) {
           const i = timeline.interaction;
           await trx
@@ -125,7 +132,19 @@ export function deliveryQueries(db: Kysely<Database>) {
       });
     },
 
-    /** Messages sent on a channel since `since`, in the workspace or to one contact: what a rate limit and a frequency cap count. */
+    /** Messages sent on a channel in the workspace in the minute of `at` (from its first millisecond): what a rate limit counts. */
+    async sentInMinute(workspaceId: string, channel: MessageChannelName, at: number): Promise<number> {
+      const row = await db
+        .selectFrom('message_counts')
+        .select('sent')
+        .where('workspace_id', '=', workspaceId)
+        .where('channel', '=', channel)
+        .where('minute', '=', minuteOf(at))
+        .executeTakeFirst();
+      return row ? Number(row.sent) : 0;
+    },
+
+    /** Messages sent on a channel since `since`, in the workspace or to one contact: what a frequency cap counts. */
     async sentCount(workspaceId: string, options: { channel: MessageChannelName; since: number; contactId?: string }): Promise<number> {
       const row = await db
         .selectFrom('messages')
@@ -177,4 +196,9 @@ function toRecord(row: MessageTable): MessageRecord {
     messageKey: row.message_key, contactId: row.contact_id, channel: row.channel, status: row.status, journeyId: row.journey_id, stepId: row.step_id, templateId: row.template_id,
     address: row.address, subject: row.subject, detail: row.detail, at: Number(row.at),
   };
+}
+
+/** The first millisecond of the minute `at` falls in: rate limits count whole minutes. */
+export function minuteOf(at: number): number {
+  return Math.floor(at / 60_000) * 60_000;
 }

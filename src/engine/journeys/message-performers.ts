@@ -14,6 +14,7 @@ import type { EngineContext } from '../context.js';
 import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
 import { linkSecret, signedUrl } from '../delivery/signed-links.js';
 import { DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
+import { SendsInFlight } from './sends-in-flight.js';
 
 const DAY_MS = 86_400_000;
 const OUTBOUND_EMAIL: Interaction = { channel: 'email', direction: 'outbound', category: 'communication', rating: null, sentiment: null, revenue: null };
@@ -43,8 +44,7 @@ export interface EmailPerformerOptions {
  * whoever was served. The Message-ID comes from the same key.
  */
 export function emailPerformer(context: EngineContext, sender: EmailSender, options: EmailPerformerOptions): Performer<'email'> {
-  /** Messages being sent right now, per workspace: not logged yet, but counted against the rate limit. */
-  const sending = new Map<string, number>();
+  const sending = new SendsInFlight();
   return async (effect, claim) => {
     const { workspaceId } = claim;
     const { store, clock } = context;
@@ -75,10 +75,10 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
         continue;
       }
       const limit = policy?.rateLimits.email?.perMinute;
-      if (limit !== undefined && (await store.delivery.sentCount(workspaceId, { channel: 'email', since: Math.floor(now / 60_000) * 60_000 })) + (sending.get(workspaceId) ?? 0) >= limit) {
+      if (limit !== undefined && (await store.delivery.sentInMinute(workspaceId, 'email', now)) + sending.count(workspaceId) >= limit) {
         throw new DeferEffect(nextRateWindow(now), `the e-mail rate limit of ${limit} a minute was reached`);
       }
-      sending.set(workspaceId, (sending.get(workspaceId) ?? 0) + 1);
+      const release = sending.reserve(workspaceId);
       try {
         const unsubscribeUrl = signedUrl(options.publicUrl, '/u', { workspaceId, contactId: contact.id, purpose: 'unsubscribe' }, secret);
         const variables = await recipientVariables(context, claim, contact, journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null, unsubscribeUrl);
@@ -105,7 +105,7 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
           await store.delivery.log(workspaceId, entry('bounced', error.message, rendered.subject), { name: 'Email Bounced', interaction: OUTBOUND_EMAIL, properties: { ...properties, reason: error.message } });
         }
       } finally {
-        sending.set(workspaceId, sending.get(workspaceId)! - 1);
+        release();
       }
     }
     if (laterAt !== null) throw new DeferEffect(laterAt, laterWhy);

@@ -15,10 +15,30 @@ export type { StartResult, JourneyRun };
  * run for the performers.
  */
 export async function startJourneyRun(context: EngineContext, workspaceId: string, journey: JourneyDefinition, subject: JourneySubjectRef, trigger: Record<string, unknown> = {}): Promise<StartResult> {
-  if (subject.kind !== journey.subject) throw validationError(`journey ${journey.id} is for ${journey.subject}s, not ${subject.kind}s`);
+  return (await startJourneyRuns(context, workspaceId, [{ journey, subject, trigger }]))[0]!;
+}
+
+/** A run to start: of which journey, for whom, started by what. */
+export interface RunStart {
+  journey: JourneyDefinition;
+  subject: JourneySubjectRef;
+  trigger: Record<string, unknown>;
+}
+
+/**
+ * `startJourneyRun` for many runs of the workspace, stored in one transaction and decided in
+ * order (a second start for the same subject and journey is refused as active). The results
+ * are in the order given.
+ */
+export async function startJourneyRuns(context: EngineContext, workspaceId: string, starts: readonly RunStart[]): Promise<StartResult[]> {
   const now = context.clock.now();
-  const id = context.ids.id();
-  const env = await runEnvironment(context, workspaceId, journey, { id, subject }, now);
-  const advance = advanceJourney(journey, initialRunState(), { kind: 'start' }, env);
-  return context.store.journeys.runs.start(workspaceId, { id, journeyId: journey.id, subject, trigger, advance }, journey.entry, now);
+  const runs = [];
+  for (const { journey, subject, trigger } of starts) {
+    if (subject.kind !== journey.subject) throw validationError(`journey ${journey.id} is for ${journey.subject}s, not ${subject.kind}s`);
+    const id = context.ids.id();
+    const env = await runEnvironment(context, workspaceId, journey, { id, subject }, now);
+    const advance = advanceJourney(journey, initialRunState(), { kind: 'start' }, env);
+    runs.push({ run: { id, journeyId: journey.id, subject, trigger, advance }, entry: journey.entry });
+  }
+  return context.store.journeys.runs.startMany(workspaceId, runs, now);
 }

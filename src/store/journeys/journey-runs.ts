@@ -66,38 +66,16 @@ export function journeyRunQueries(db: Kysely<Database>, dialect: StoreDialect) {
      * both see "no run yet"; the loser is retried and then refused.
      */
     async start(workspaceId: string, run: NewRun, entry: JourneyDefinition['entry'], now: number): Promise<StartResult> {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db
-            .transaction()
-            .setIsolationLevel('serializable')
-            .execute(async (trx) => {
-              const earlier = await trx
-                .selectFrom('journey_runs')
-                .select(['entered_at', 'ended_at'])
-                .where('workspace_id', '=', workspaceId)
-                .where('journey_id', '=', run.journeyId)
-                .where('subject_kind', '=', run.subject.kind)
-                .where('subject_id', '=', run.subject.id)
-                .execute();
-              if (earlier.some((r) => r.ended_at === null)) return { started: false, reason: 'active' } as const;
-              if (earlier.length > 0) {
-                if ('once' in entry) return { started: false, reason: 'entered-before' } as const;
-                const last = Math.max(...earlier.map((r) => Number(r.entered_at)));
-                if (now - last < durationMs(entry.againAfter)) return { started: false, reason: 'cooling-down' } as const;
-              }
-              const row: JourneyRunTable = {
-                workspace_id: workspaceId, id: run.id, journey_id: run.journeyId, subject_kind: run.subject.kind, subject_id: run.subject.id,
-                trigger_data: JSON.stringify(run.trigger), version: 1, leased_until: null, entered_at: now, ...stateColumns(run.advance.state, now),
-              };
-              await trx.insertInto('journey_runs').values(row).execute();
-              await recordAdvance(trx, workspaceId, run.id, run.journeyId, run.advance, now);
-              return { started: true, run: toRun(row) } as const;
-            });
-        } catch (error) {
-          if (attempt >= MAX_START_ATTEMPTS || !dialect.isTransient(error)) throw error;
-        }
-      }
+      return (await startRuns(db, dialect, workspaceId, [{ run, entry }], now))[0]!;
+    },
+
+    /**
+     * `start` for many runs of the workspace in one transaction, each under its own entry rule,
+     * in order: a later start for the same subject and journey sees an earlier one. The results
+     * are in the order given. On PostgreSQL a serialization failure retries the whole batch.
+     */
+    async startMany(workspaceId: string, starts: readonly { run: NewRun; entry: JourneyDefinition['entry'] }[], now: number): Promise<StartResult[]> {
+      return startRuns(db, dialect, workspaceId, starts, now);
     },
 
     async find(workspaceId: string, runId: string): Promise<JourneyRun | undefined> {
@@ -198,6 +176,49 @@ export function journeyRunQueries(db: Kysely<Database>, dialect: StoreDialect) {
       });
     },
   };
+}
+
+async function startRuns(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, starts: readonly { run: NewRun; entry: JourneyDefinition['entry'] }[], now: number): Promise<StartResult[]> {
+  if (starts.length === 0) return [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db
+        .transaction()
+        .setIsolationLevel('serializable')
+        .execute(async (trx) => {
+          const results: StartResult[] = [];
+          for (const { run, entry } of starts) results.push(await startIn(trx, workspaceId, run, entry, now));
+          return results;
+        });
+    } catch (error) {
+      if (attempt >= MAX_START_ATTEMPTS || !dialect.isTransient(error)) throw error;
+    }
+  }
+}
+
+/** One start inside `trx`: refused by an active run or by the entry rule, else stored with its first advance. */
+async function startIn(trx: Transaction<Database>, workspaceId: string, run: NewRun, entry: JourneyDefinition['entry'], now: number): Promise<StartResult> {
+  const earlier = await trx
+    .selectFrom('journey_runs')
+    .select(['entered_at', 'ended_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('journey_id', '=', run.journeyId)
+    .where('subject_kind', '=', run.subject.kind)
+    .where('subject_id', '=', run.subject.id)
+    .execute();
+  if (earlier.some((r) => r.ended_at === null)) return { started: false, reason: 'active' };
+  if (earlier.length > 0) {
+    if ('once' in entry) return { started: false, reason: 'entered-before' };
+    const last = Math.max(...earlier.map((r) => Number(r.entered_at)));
+    if (now - last < durationMs(entry.againAfter)) return { started: false, reason: 'cooling-down' };
+  }
+  const row: JourneyRunTable = {
+    workspace_id: workspaceId, id: run.id, journey_id: run.journeyId, subject_kind: run.subject.kind, subject_id: run.subject.id,
+    trigger_data: JSON.stringify(run.trigger), version: 1, leased_until: null, entered_at: now, ...stateColumns(run.advance.state, now),
+  };
+  await trx.insertInto('journey_runs').values(row).execute();
+  await recordAdvance(trx, workspaceId, run.id, run.journeyId, run.advance, now);
+  return { started: true, run: toRun(row) };
 }
 
 /** The compare-and-set of one advance inside `trx`: false, writing nothing, when the run moved on since `run.version`. */

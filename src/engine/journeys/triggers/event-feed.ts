@@ -6,7 +6,7 @@ import type { EngineContext } from '../../context.js';
 import { advanceRun } from '../advance-run.js';
 import { activeJourneys } from '../journey-status.js';
 import { lookupAmong } from '../journeys-in-force.js';
-import { startJourneyRun } from '../start-journey-run.js';
+import { startJourneyRuns, type RunStart } from '../start-journey-run.js';
 
 export interface FeedOptions {
   /** Defaults to the context's clock. */
@@ -40,7 +40,8 @@ export interface FeedPass {
  * the next batch of events after it, and for each event, in id order, delivers it to the
  * subject's active runs (`{ kind: 'goal' }` when it is the journey's goal, else
  * `{ kind: 'event' }`, which a run waiting for it continues on) and then starts runs of the
- * journeys it triggers; then moves the cursor.
+ * journeys it triggers; then moves the cursor. The starts of a batch are stored together,
+ * in one transaction (sooner when a later event of the batch is for the same subject).
  *
  * Delivery is at least once: the runs are advanced (each in its own transaction) before the
  * cursor moves, so a feeder dying in between leaves the cursor behind, and the batch is read
@@ -74,11 +75,12 @@ export async function feedJourneys(context: EngineContext, options: FeedOptions 
     const limit = options.batchSize ?? 100;
     // Without active journeys nothing listens: the cursor skips ahead, and a journey made later starts from then.
     const events = journeys.length > 0 ? await feed.events(workspaceId, claim.position, horizon.id, limit) : [];
+    const starts = new PendingStarts(context, workspaceId);
     for (const event of events) {
-      const done = await deliver(context, workspaceId, journeys, event);
-      pass.started += done.started;
+      const done = await deliver(context, workspaceId, journeys, event, starts);
       pass.advanced += done.advanced;
     }
+    pass.started += await starts.flush();
     pass.events += events.length;
     const full = events.length === limit;
     const position = full ? events[events.length - 1]!.id : horizon.id;
@@ -88,15 +90,54 @@ export async function feedJourneys(context: EngineContext, options: FeedOptions 
   return pass;
 }
 
-/** Delivers one event: to the subject's active runs first, then to the journeys it starts. */
-async function deliver(context: EngineContext, workspaceId: string, journeys: readonly JourneyDefinition[], event: FedEvent): Promise<{ started: number; advanced: number }> {
-  const done = { started: 0, advanced: 0 };
+/**
+ * Starts asked for by a batch of events, stored together: before an event of a subject with
+ * starts pending is delivered, they are stored, so that it reaches the runs they start and a
+ * second start for the subject sees the first.
+ */
+class PendingStarts {
+  readonly #starts: RunStart[] = [];
+  readonly #subjects = new Set<string>();
+  #started = 0;
+
+  constructor(
+    private readonly context: EngineContext,
+    private readonly workspaceId: string,
+  ) {}
+
+  /** Stores the pending starts first if one is for a subject of the event. */
+  async before(subjects: readonly JourneySubjectRef[]): Promise<void> {
+    if (subjects.some((s) => this.#subjects.has(subjectKey(s)))) await this.flush();
+  }
+
+  add(start: RunStart): void {
+    this.#starts.push(start);
+    this.#subjects.add(subjectKey(start.subject));
+  }
+
+  /** Stores what is pending; returns how many runs were started in all. */
+  async flush(): Promise<number> {
+    if (this.#starts.length > 0) {
+      const results = await startJourneyRuns(this.context, this.workspaceId, this.#starts.splice(0));
+      this.#started += results.filter((r) => r.started).length;
+      this.#subjects.clear();
+    }
+    return this.#started;
+  }
+}
+
+const subjectKey = (subject: JourneySubjectRef) => `${subject.kind}\u0000${subject.id}`;
+
+/** Delivers one event: to the subject's active runs first, then to the journeys it starts (pending in `starts`). */
+async function deliver(context: EngineContext, workspaceId: string, journeys: readonly JourneyDefinition[], event: FedEvent, starts: PendingStarts): Promise<{ advanced: number }> {
+  const done = { advanced: 0 };
   const lookup = lookupAmong(journeys);
   const input = { name: event.name, properties: event.properties };
   const subjects: JourneySubjectRef[] = [
     ...(event.contactId ? [{ kind: 'contact' as const, id: event.contactId }] : []),
     ...(event.groupId ? [{ kind: 'account' as const, id: event.groupId }] : []),
   ];
+  await starts.before(subjects);
   for (const subject of subjects) {
     for (const run of await context.store.journeys.runs.activeOf(workspaceId, subject)) {
       const journey = journeys.find((j) => j.id === run.journeyId);
@@ -113,7 +154,7 @@ async function deliver(context: EngineContext, workspaceId: string, journeys: re
       if (journey.subject !== subject.kind || !('event' in journey.trigger) || !eventMatches(journey.trigger.event, input)) continue;
       if ('againAfter' in journey.entry && (await startedBy(context, workspaceId, journey.id, subject, event.id))) continue;
       const trigger = { event: { id: event.id, name: event.name, properties: event.properties, receivedAt: event.receivedAt } };
-      if ((await startJourneyRun(context, workspaceId, journey, subject, trigger)).started) done.started++;
+      starts.add({ journey, subject, trigger });
     }
   }
   return done;
