@@ -99,7 +99,7 @@ async function measure(store: Store, database: string, workerCount: number, targ
   console.log(`  ${count(contacts + probes)} contacts loaded in ${((Date.now() - at) / 1000).toFixed(1)} s`);
 
   await using sink = await startSmtpCounter();
-  await using workers = await BenchWorkers.start(workerCount, { ...target, smtpUrl: `smtp://127.0.0.1:${sink.port}?pool=true` });
+  await using workers = await BenchWorkers.start(workerCount, { ...target, smtpUrl: `smtp://127.0.0.1:${sink.port}?pool=true&maxConnections=8` });
   const jump = (ms: number) => {
     offset += ms;
     workers.setOffset(offset);
