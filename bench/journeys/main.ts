@@ -10,7 +10,7 @@ import type { Store } from '../../src/store/store.js';
 import { count, percentile, table } from '../report.js';
 import { applyBenchJourney, benchAddress, loadBenchContacts, triggerBench, WAIT_MS, WORKSPACE_ID } from './bench-journey.js';
 import { BenchWorkers } from './bench-processes.js';
-import { countVisits, journeyProgress, runLateness, waitFor } from './journey-progress.js';
+import { countVisits, deadEffects, journeyProgress, runLateness, waitFor } from './journey-progress.js';
 import { administer, bareStateWrites } from './state-writes.js';
 import { startSmtpCounter } from './smtp-counter.js';
 
@@ -126,7 +126,7 @@ async function measure(store: Store, database: string, workerCount: number, targ
   await waitFor(progress, (p) => p.ended === contacts && p.pendingEffects === 0);
   const finished = Date.now() - at;
   const steps = await countVisits(store);
-  const { dead } = await progress();
+  const dead = await deadEffects(store);
   const seconds = (entered + finished) / 1000;
   console.log(`  every run past the wait and ended: ${(finished / 1000).toFixed(1)} s; ${count(steps)} steps in ${seconds.toFixed(1)} s = ${count(steps / seconds)} steps/s`);
   const backlogEventToSend = Array.from({ length: contacts }, (_, i) => sink.arrivals.get(benchAddress(i))![0]! - stored[i]!).sort((a, b) => a - b);
