@@ -18,6 +18,10 @@ import { messageLogRoutes, suppressionRoutes } from './rest/delivery-routes.js';
 import { effectRoutes, webhookSecretRoutes } from './rest/effects-routes.js';
 import { journeyRoutes } from './rest/journeys-routes.js';
 import { templateRoutes } from './rest/templates-routes.js';
+import { OUTBOX_FROM } from '../engine/channels/email-channel.js';
+import type { EmailSender } from '../engine/channels/email-message.js';
+import { createOutboxSender } from '../engine/channels/outbox-sender.js';
+import { storeOutbox } from '../engine/channels/store-outbox.js';
 import { unsubscribeRoutes } from './unsubscribe-routes.js';
 import { inAppRoutes } from './in-app-routes.js';
 import { trackingRoutes } from './tracking-routes.js';
@@ -28,6 +32,8 @@ import { teamRoutes } from './rest/team-routes.js';
 export interface AppOptions {
   /** Built dashboard (`web/dist`); without it only the APIs are served. */
   webRoot?: string;
+  /** Where a template's test send goes (`POST /api/templates/{id}/test-send`); the outbox when absent. */
+  email?: EmailSender;
 }
 
 /** The whole HTTP surface: Segment ingestion at `/v1`, REST at `/api`, sessions at `/auth`, unsubscribe links at `/u`, e-mail tracking at `/t`, the dashboard at `/`. */
@@ -59,7 +65,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/suppressions', suppressionRoutes(context));
   api.route('/messages', messageLogRoutes(context));
   api.route('/journeys', journeyRoutes(context));
-  api.route('/templates', templateRoutes(context));
+  api.route('/templates', templateRoutes(context, options.email ?? createOutboxSender(storeOutbox(context.store, context.clock), { from: OUTBOX_FROM })));
   api.route('/effects', effectRoutes(context));
   api.route('/webhook-secret', webhookSecretRoutes(context));
   app.route('/api', api);

@@ -56,7 +56,8 @@ program
       const { loadDemoIfEmpty } = await import('../engine/demo/load-demo.js');
       await loadDemoIfEmpty(context, DEFAULT_WORKSPACE_ID, { log: (line) => console.log(line) });
     }
-    const server = await startServer(context, { port: options.port, host: options.host, journeys: options.worker ? channelConfig() : null });
+    const channels = channelConfig();
+    const server = await startServer(context, { port: options.port, host: options.host, channels, journeys: options.worker ? channels : null });
     // Tests read the first line to find the port.
     console.log(`Touchpoint is running at ${server.url}`);
     const shown = server.url.replace(/\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::1?\])/, '//localhost');

@@ -3,9 +3,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../api/app.js';
 import type { EngineContext } from '../engine/context.js';
 import { Ingestion } from '../engine/ingest.js';
-import type { ChannelConfig } from '../engine/channels/email-channel.js';
+import { openEmailSender, type ChannelConfig } from '../engine/channels/email-channel.js';
 import { describeRefresh, SegmentRefresher } from '../engine/segments/segment-refresher.js';
 import { startJourneyWork } from './journey-work.js';
+import { storeOutbox } from '../engine/channels/store-outbox.js';
 import { packageRoot } from './wiring.js';
 
 /** How often segments are re-evaluated for conditions on time alone ("no login for 14 days"). */
@@ -22,9 +23,10 @@ export interface RunningServer extends AsyncDisposable {
 
 /**
  * Starts the HTTP server over an opened context; `close` stops taking requests, then flushes.
- * With `journeys` (the e-mail settings) the process also runs journey work, as `touchpoint worker` does.
+ * `channels` are the e-mail settings a template's test send uses (the outbox without them).
+ * With `journeys` (the same settings) the process also runs journey work, as `touchpoint worker` does.
  */
-export async function startServer(context: EngineContext, options: { port: number; host?: string; journeys?: ChannelConfig | null }): Promise<RunningServer> {
+export async function startServer(context: EngineContext, options: { port: number; host?: string; channels?: ChannelConfig; journeys?: ChannelConfig | null }): Promise<RunningServer> {
   const segments = new SegmentRefresher(context, {
     onRefreshed: (report) => {
       if (report.ms.scope + report.ms.memberships + report.ms.followUp > SLOW_REFRESH_MS) console.warn(`slow segment refresh: ${describeRefresh(report)}`);
@@ -35,7 +37,8 @@ export async function startServer(context: EngineContext, options: { port: numbe
     void context.store.workspaces.list().then((all) => segments.tick(all.map((w) => w.id)));
   }, SEGMENT_TICK_MS);
   tick.unref();
-  const app = createApp(context, ingestion, { webRoot: join(packageRoot(), 'web', 'dist') });
+  const testSends = options.channels ? openEmailSender(options.channels, storeOutbox(context.store, context.clock)) : undefined;
+  const app = createApp(context, ingestion, { webRoot: join(packageRoot(), 'web', 'dist'), ...(testSends ? { email: testSends } : {}) });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => resolve(s));
     s.once('error', reject);
@@ -49,6 +52,7 @@ export async function startServer(context: EngineContext, options: { port: numbe
     await ingestion.queue.flush();
     await segments[Symbol.asyncDispose]();
     await journeys?.[Symbol.asyncDispose]();
+    await testSends?.[Symbol.asyncDispose]();
   };
   return { url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`, segments, close, [Symbol.asyncDispose]: close };
 }

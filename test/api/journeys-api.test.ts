@@ -100,6 +100,63 @@ for (const database of DATABASES) {
       assert.match(issues[0]!.message, /^line 2: .*contact\.frist_name/);
     });
 
+    test('one journey is created, replaced and deleted on its own; the shipped playbooks stay in force; templates it names must exist', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const json = { ...ws.apiHeaders, 'content-type': 'application/json' };
+      const send = (method: string, path: string, body?: unknown) => t.app.request(path, { method, headers: json, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const ids = async () => ((await (await t.app.request('/api/journeys', { headers: ws.apiHeaders })).json()).items as { id: string }[]).map((j) => j.id);
+      const shipped = await ids();
+      const nudge = { id: 'nudge', name: 'Nudge', trigger: { api: {} }, steps: [{ id: 'hello', email: { template: 'welcome' } }] };
+
+      const created = await send('POST', '/api/journeys', nudge);
+      assert.equal(created.status, 201);
+      assert.deepEqual([(await created.json()).status], ['active']);
+      assert.deepEqual((await ids()).sort(), [...shipped, 'nudge'].sort(), 'the playbooks are still in force');
+      assert.equal((await send('POST', '/api/journeys', nudge)).status, 409);
+
+      const renamed = await send('PUT', '/api/journeys/nudge', { ...nudge, name: 'Gentle nudge' });
+      assert.equal(renamed.status, 200);
+      assert.equal((await (await t.app.request('/api/journeys/nudge', { headers: ws.apiHeaders })).json()).journey.name, 'Gentle nudge');
+      const mismatch = await send('PUT', '/api/journeys/other', nudge);
+      assert.equal(mismatch.status, 400);
+      assert.deepEqual((await mismatch.json()).error.issues, [{ path: 'id', message: 'must be other' }]);
+
+      const missing = await send('PUT', '/api/journeys/nudge', { ...nudge, steps: [{ id: 'hello', email: { template: 'no-such-template' } }, { id: 'tip', email: { template: 'getting-started-guide' } }] });
+      assert.equal(missing.status, 400);
+      assert.deepEqual((await missing.json()).error.issues, [
+        { path: 'steps.0.email.template', message: 'names message template no-such-template, which does not exist' },
+        { path: 'steps.1.email.template', message: 'names message template getting-started-guide, which is for in-app messages' },
+      ]);
+
+      assert.equal((await send('DELETE', `/api/journeys/${shipped[0]}`)).status, 204);
+      assert.equal((await send('DELETE', '/api/journeys/nudge')).status, 204);
+      assert.deepEqual((await ids()).sort(), shipped.slice(1).sort());
+      assert.equal((await send('DELETE', '/api/journeys/nudge')).status, 404);
+    });
+
+    test('one template is created, replaced and deleted on its own, but not one a journey sends', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const json = { ...ws.apiHeaders, 'content-type': 'application/json' };
+      const send = (method: string, path: string, body?: unknown) => t.app.request(path, { method, headers: json, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const hello = { id: 'hello', name: 'Hello', channel: 'email', locales: { en: { subject: 'Hello {{ contact.firstName }}', html: '<p>Hi</p>', text: 'Hi' } } };
+      assert.equal((await send('POST', '/api/templates', hello)).status, 201);
+      assert.equal((await send('POST', '/api/templates', hello)).status, 409);
+      const list = async () => ((await (await t.app.request('/api/templates', { headers: ws.apiHeaders })).json()).items as { id: string }[]).map((i) => i.id);
+      assert.ok((await list()).includes('welcome'), 'the shipped templates stay in force');
+      const broken = await send('PUT', '/api/templates/hello', { ...hello, locales: { en: { ...hello.locales.en, text: 'Hi {% if %}' } } });
+      assert.equal(broken.status, 400);
+      assert.equal((await broken.json()).error.issues[0].path, 'locales.en.text');
+      assert.equal((await send('PUT', '/api/templates/hello', { ...hello, name: 'Hello again' })).status, 200);
+
+      const used = await send('DELETE', '/api/templates/welcome');
+      assert.equal(used.status, 409);
+      assert.match((await used.json()).error.message, /used by journeys .*low-touch-onboarding/);
+      const toInApp = await send('PUT', '/api/templates/welcome', { id: 'welcome', name: 'Welcome', channel: 'in-app', locales: { en: { title: 'Hi', body: '<p>Hi</p>' } } });
+      assert.equal(toInApp.status, 409);
+      assert.equal((await send('DELETE', '/api/templates/hello')).status, 204);
+      assert.ok(!(await list()).includes('hello'));
+    });
+
     test('a draft is checked without saving, its problems named by path', async () => {
       const ws = await testWorkspace(t.context, newWorkspaceId());
       const bad = await post(t.app, '/api/journeys/validate', { id: 'x', name: 'X', trigger: { api: {} }, steps: [{ id: 'a', wait: { for: { days: 1 } }, next: 'nowhere' }] }, { ...ws.apiHeaders, 'content-type': 'application/json' });

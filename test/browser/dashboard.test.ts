@@ -230,6 +230,10 @@ async function activateJourney(page: Page): Promise<void> {
   await page.getByRole('group', { name: 'Locale' }).getByRole('button', { name: 'nb' }).click();
   await page.locator('[data-testid="template-preview"][data-locale="nb"]').waitFor();
   await hasText(page.getByTestId('preview-subject'), 'Velkommen');
+  // A test send of what is shown: without SMTP it lands in the outbox.
+  await page.getByRole('textbox', { name: 'Send a test to' }).fill('me@example.com');
+  await page.getByRole('button', { name: 'Send test' }).click();
+  await hasText(page.getByTestId('test-send-result'), 'Sent “[Test] Velkommen');
   await shot(page, 'template');
 }
 

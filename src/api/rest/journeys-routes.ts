@@ -1,8 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { notFound, validationError } from '../../core/errors.js';
+import { conflict, notFound, validationError } from '../../core/errors.js';
+import { journeyTemplateProblems } from '../../core/journeys/journey-templates.js';
 import { parseJourney, stepKind, type JourneyDefinition } from '../../core/journeys/journey-definition.js';
 import { isShippedPlaybook } from '../../core/journeys/shipped-playbooks.js';
 import type { EngineContext } from '../../engine/context.js';
+import { effectiveDefinitions } from '../../engine/definitions/effective-definitions.js';
+import { putDefinition, removeDefinition } from '../../engine/definitions/one-definition.js';
+import { templatesOf } from './templates-routes.js';
 import { journeyStatuses, setJourneyStatus } from '../../engine/journeys/journey-status.js';
 import { journeysInForce } from '../../engine/journeys/journeys-in-force.js';
 import { triggerJourney } from '../../engine/journeys/triggers/trigger-journey.js';
@@ -13,8 +17,10 @@ type ApiContext = Context<{ Variables: ApiVariables }>;
 /**
  * `/api/journeys`: the journeys in force with their status and run counts; one journey with
  * its steps, each with its counts (entered, at the step now, converted) and its split arms;
- * checking a draft; activating and pausing; starting a run of an API-triggered journey.
- * Journeys are created, changed and deleted as definitions (`/api/definitions`, `touchpoint apply`).
+ * checking a draft (its shape, and that its message steps name templates that exist);
+ * creating, replacing and deleting one journey (the rest stay in force; also possible as
+ * definitions, `/api/definitions` and `touchpoint apply`); activating and pausing; starting a
+ * run of an API-triggered journey. A deleted journey's runs exit when their timer comes.
  */
 export function journeyRoutes(context: EngineContext): Hono<{ Variables: ApiVariables }> {
   const app = new Hono<{ Variables: ApiVariables }>();
@@ -41,12 +47,37 @@ export function journeyRoutes(context: EngineContext): Hono<{ Variables: ApiVari
     return c.json({ items });
   });
 
-  app.post('/validate', async (c) => {
+  /** The request's journey, checked: its shape, then its templates among those in force. */
+  const checked = async (c: ApiContext): Promise<JourneyDefinition> => {
     const draft: unknown = await c.req.json().catch(() => undefined);
     if (draft === undefined) throw validationError('the body must be a JSON journey definition', [{ path: '(journey)', message: 'must be JSON' }]);
     const parsed = parseJourney(draft);
-    if (!parsed.ok) throw validationError(`the journey has ${parsed.issues.length} problem${parsed.issues.length === 1 ? '' : 's'}`, parsed.issues);
-    return c.json({ ok: true, journey: parsed.journey });
+    const issues = parsed.ok ? journeyTemplateProblems(parsed.journey, templatesOf(await effectiveDefinitions(context, c.get('workspaceId')))) : parsed.issues;
+    if (!parsed.ok || issues.length > 0) throw validationError(`the journey has ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+    return parsed.journey;
+  };
+
+  app.post('/validate', async (c) => c.json({ ok: true, journey: await checked(c) }));
+
+  app.post('/', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const journey = await checked(c);
+    if ((await journeysInForce(context, workspaceId)).some((j) => j.id === journey.id)) throw conflict(`journey ${journey.id} exists; PUT /api/journeys/${journey.id} replaces it`);
+    await putDefinition(context, workspaceId, { kind: 'Journey', spec: journey }, by(c));
+    return c.json({ journey, ...(await describe(workspaceId, journey)) }, 201);
+  });
+
+  app.put('/:id', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const journey = await checked(c);
+    if (journey.id !== c.req.param('id')) throw validationError(`the journey's id is ${journey.id}, not ${c.req.param('id')} as in the path`, [{ path: 'id', message: `must be ${c.req.param('id')}` }]);
+    const { created } = await putDefinition(context, workspaceId, { kind: 'Journey', spec: journey }, by(c));
+    return c.json({ journey, ...(await describe(workspaceId, journey)) }, created ? 201 : 200);
+  });
+
+  app.delete('/:id', async (c) => {
+    if (!(await removeDefinition(context, c.get('workspaceId'), 'Journey', c.req.param('id'), by(c)))) throw notFound(`journey ${c.req.param('id')}`);
+    return c.body(null, 204);
   });
 
   app.get('/:id', async (c) => {

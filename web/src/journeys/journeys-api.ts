@@ -84,6 +84,16 @@ export type RenderedTemplate =
 export interface TemplatesApi {
   list(): Promise<{ items: TemplateSummary[] }>;
   preview(id: string, options: { userId?: string; locale?: string }): Promise<RenderedTemplate>;
+  /** Sends the rendering to `to`, marked as a test: over SMTP, or into the outbox. */
+  testSend(id: string, options: { to: string; userId?: string; locale?: string }): Promise<TestSend>;
+}
+
+export interface TestSend {
+  to: string;
+  contact: string | null;
+  locale: string;
+  subject: string;
+  messageId: string;
 }
 
 /** `/api/templates` with the session cookie. */
@@ -93,5 +103,6 @@ export function createTemplatesApi(options: { onUnauthorized: () => void }): Tem
   return {
     list: () => request('GET', '/api/templates'),
     preview: (templateId, body) => request('POST', `/api/templates/${id(templateId)}/preview`, json(body)),
+    testSend: (templateId, body) => request('POST', `/api/templates/${id(templateId)}/test-send`, json(body)),
   };
 }

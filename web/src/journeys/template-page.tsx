@@ -4,11 +4,13 @@ import { SegmentedControl } from '../components/segmented-control';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
 import { useJourneysApi } from './journeys-api-context';
+import type { TestSend } from './journeys-api';
 
 /**
  * One message template, previewed per locale: for sample data, or for a contact (by user id)
- * in the locale their fallback chain picks. Editing is on the Definitions page (YAML, checked
- * before it is applied).
+ * in the locale their fallback chain picks; an e-mail template can be sent as a test to any
+ * address, rendered as previewed. Editing is on the Definitions page (YAML, checked before it
+ * is applied).
  */
 export function TemplatePage({ id }: { id: string }) {
   const api = useJourneysApi().templates;
@@ -57,6 +59,7 @@ export function TemplatePage({ id }: { id: string }) {
             </button>
           </form>
         </div>
+        {template.channel === 'email' && <TestSendForm id={id} userId={forContact} locale={locale} />}
         {preview.status === 'loading' && <Loading />}
         {preview.status === 'error' && <Failure error={preview.error} />}
         {preview.status === 'ready' && (
@@ -80,5 +83,34 @@ export function TemplatePage({ id }: { id: string }) {
         )}
       </section>
     </div>
+  );
+}
+
+/** Sends the preview as it is shown (contact, locale) to an address, and says what happened. */
+function TestSendForm({ id, userId, locale }: { id: string; userId: string | undefined; locale: string | undefined }) {
+  const api = useJourneysApi().templates;
+  const [to, setTo] = useState('');
+  const [state, setState] = useState<{ status: 'idle' } | { status: 'sending' } | { status: 'sent'; send: TestSend } | { status: 'error'; message: string }>({ status: 'idle' });
+  return (
+    <form
+      className="field-inline template-test-send"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setState({ status: 'sending' });
+        api.testSend(id, { to: to.trim(), ...(userId ? { userId } : {}), ...(locale ? { locale } : {}) }).then(
+          (send) => setState({ status: 'sent', send }),
+          (error: unknown) => setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+        );
+      }}
+    >
+      <input className="input" type="email" aria-label="Send a test to" placeholder="send a test to (e-mail address)" value={to} onChange={(e) => setTo(e.target.value)} required />
+      <button type="submit" className="button" disabled={state.status === 'sending'}>
+        Send test
+      </button>
+      <span role="status" data-testid="test-send-result" className={state.status === 'error' ? 'error-text' : 'muted'}>
+        {state.status === 'sent' && `Sent “${state.send.subject}” to ${state.send.to} (${state.send.locale})`}
+        {state.status === 'error' && state.message}
+      </span>
+    </form>
   );
 }
