@@ -51,6 +51,9 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
       );
     },
   });
+  // A client killed mid-session (the SIGKILL tests) resets its connection; the server reports
+  // that as an 'error' event, which must not end the test process.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
