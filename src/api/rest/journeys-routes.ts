@@ -4,9 +4,8 @@ import { journeyTemplateProblems } from '../../core/journeys/journey-templates.j
 import { parseJourney, stepKind, type JourneyDefinition } from '../../core/journeys/journey-definition.js';
 import { isShippedPlaybook } from '../../core/journeys/shipped-playbooks.js';
 import type { EngineContext } from '../../engine/context.js';
-import { effectiveDefinitions } from '../../engine/definitions/effective-definitions.js';
+import { definitionsOf, effectiveDefinitions } from '../../engine/definitions/effective-definitions.js';
 import { putDefinition, removeDefinition } from '../../engine/definitions/one-definition.js';
-import { templatesOf } from './templates-routes.js';
 import { journeyStatuses, setJourneyStatus } from '../../engine/journeys/journey-status.js';
 import { journeysInForce } from '../../engine/journeys/journeys-in-force.js';
 import { triggerJourney } from '../../engine/journeys/triggers/trigger-journey.js';
@@ -52,7 +51,7 @@ export function journeyRoutes(context: EngineContext): Hono<{ Variables: ApiVari
     const draft: unknown = await c.req.json().catch(() => undefined);
     if (draft === undefined) throw validationError('the body must be a JSON journey definition', [{ path: '(journey)', message: 'must be JSON' }]);
     const parsed = parseJourney(draft);
-    const issues = parsed.ok ? journeyTemplateProblems(parsed.journey, templatesOf(await effectiveDefinitions(context, c.get('workspaceId')))) : parsed.issues;
+    const issues = parsed.ok ? journeyTemplateProblems(parsed.journey, definitionsOf(await effectiveDefinitions(context, c.get('workspaceId')), 'MessageTemplate')) : parsed.issues;
     if (!parsed.ok || issues.length > 0) throw validationError(`the journey has ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
     return parsed.journey;
   };

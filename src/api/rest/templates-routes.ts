@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import type { Definition } from '../../core/definitions/definition-documents.js';
 import { conflict, notFound, validationError } from '../../core/errors.js';
 import { journeysUsingTemplate } from '../../core/journeys/journey-templates.js';
 import { parseMessageTemplate, type MessageTemplate } from '../../core/templates/message-template.js';
@@ -7,14 +6,16 @@ import { renderMessage } from '../../core/templates/render-message.js';
 import { SAMPLE_VARIABLES } from '../../core/templates/template-checks.js';
 import { messageVariables } from '../../core/templates/template-variables.js';
 import type { EngineContext } from '../../engine/context.js';
-import { effectiveDefinitions } from '../../engine/definitions/effective-definitions.js';
+import { definitionsOf, effectiveDefinitions } from '../../engine/definitions/effective-definitions.js';
 import { putDefinition, removeDefinition } from '../../engine/definitions/one-definition.js';
 import { journeysOf } from '../../engine/journeys/journeys-in-force.js';
-import type { ApiVariables } from '../auth.js';
 import { parseEmailAddress, type EmailSender } from '../../engine/channels/email-message.js';
+import type { ApiVariables } from '../auth.js';
 
 /** Where a preview's unsubscribe link points: it unsubscribes nobody. */
 const PREVIEW_UNSUBSCRIBE_URL = 'https://example.com/unsubscribe/preview';
+
+const by = (c: Context<{ Variables: ApiVariables }>) => c.get('user')?.email ?? 'api';
 
 /**
  * `/api/templates`: the message templates in force, one with its parts per locale, checking a
@@ -25,16 +26,9 @@ const PREVIEW_UNSUBSCRIBE_URL = 'https://example.com/unsubscribe/preview';
  * `/api/definitions` and `touchpoint apply`). A template a journey sends cannot be deleted or
  * change its channel.
  */
-/** The message templates among definitions, in their order. */
-export function templatesOf(definitions: readonly Definition[]): MessageTemplate[] {
-  return definitions.flatMap((d) => (d.kind === 'MessageTemplate' ? [d.spec] : []));
-}
-
-const by = (c: Context<{ Variables: ApiVariables }>) => c.get('user')?.email ?? 'api';
-
 export function templateRoutes(context: EngineContext, email: EmailSender): Hono<{ Variables: ApiVariables }> {
   const app = new Hono<{ Variables: ApiVariables }>();
-  const templates = async (workspaceId: string) => templatesOf(await effectiveDefinitions(context, workspaceId));
+  const templates = async (workspaceId: string) => definitionsOf(await effectiveDefinitions(context, workspaceId), 'MessageTemplate');
   const find = async (workspaceId: string, id: string) => {
     const template = (await templates(workspaceId)).find((t) => t.id === id);
     if (!template) throw notFound(`message template ${id}`);

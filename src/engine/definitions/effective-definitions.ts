@@ -35,6 +35,11 @@ export async function effectiveDefinitions(context: EngineContext, workspaceId: 
 /** Each kind's spec type. */
 type SpecOf = { [D in Definition as D['kind']]: D['spec'] };
 
+/** The specs of the definitions of `kind` among `definitions`, in their order. */
+export function definitionsOf<K extends DefinitionKind>(definitions: readonly Definition[], kind: K): SpecOf[K][] {
+  return definitions.flatMap((d) => (d.kind === kind ? [d.spec as SpecOf[K]] : []));
+}
+
 /** The spec of the definition of `kind` (with `id`, when given) among `definitions`, if there is one. */
 export function findDefinition<K extends DefinitionKind>(definitions: readonly Definition[], kind: K, id?: string): SpecOf[K] | undefined {
   const found = definitions.find((d) => d.kind === kind && (id === undefined || (d.spec as { id?: unknown }).id === id));

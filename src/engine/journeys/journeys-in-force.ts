@@ -1,12 +1,12 @@
 import type { Definition } from '../../core/definitions/definition-documents.js';
 import type { JourneyDefinition } from '../../core/journeys/journey-definition.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import { definitionsOf, effectiveDefinitions } from '../definitions/effective-definitions.js';
 import type { JourneyLookup } from './advance-run.js';
 
 /** The journeys among definitions, in their order. */
 export function journeysOf(definitions: readonly Definition[]): JourneyDefinition[] {
-  return definitions.flatMap((d) => (d.kind === 'Journey' ? [d.spec] : []));
+  return definitionsOf(definitions, 'Journey');
 }
 
 /** The journeys in force in a workspace. */
