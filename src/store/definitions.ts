@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Definition, DefinitionKind } from '../core/definitions/definition-documents.js';
 import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
+import { ensureFeedCursor } from './journeys/journey-feed.js';
 import { dropSegmentMembers } from './segment-membership-queries.js';
 
 /** The id a definition is stored under; a workspace has one set of assignment rules. */
@@ -67,4 +68,5 @@ async function upsert(db: Kysely<Database>, workspaceId: string, definition: Def
     .values({ workspace_id: workspaceId, kind: definition.kind, id: definitionId(definition), ...row })
     .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'id']).doUpdateSet(row))
     .execute();
+  if (definition.kind === 'Journey') await ensureFeedCursor(db, workspaceId, now);
 }

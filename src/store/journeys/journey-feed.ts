@@ -35,13 +35,29 @@ export interface FedEvent {
   receivedAt: number;
 }
 
+async function newestEventId(db: Kysely<Database>, workspaceId: string): Promise<number> {
+  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  return row?.id === null || row?.id === undefined ? 0 : Number(row.id);
+}
+
+/**
+ * Gives the workspace a feed cursor at its newest event unless it has one. Called where a
+ * journey is stored, in the same transaction, so journeys react to what happens from when the
+ * first one was saved (and not to the history before it), whether or not a feeder has run yet.
+ */
+export async function ensureFeedCursor(db: Kysely<Database>, workspaceId: string, now: number): Promise<void> {
+  const exists = await db.selectFrom('journey_feed_cursors').select('workspace_id').where('workspace_id', '=', workspaceId).executeTakeFirst();
+  if (exists) return;
+  const position = await newestEventId(db, workspaceId);
+  await db
+    .insertInto('journey_feed_cursors')
+    .values({ workspace_id: workspaceId, position, horizon: null, horizon_writers: null, claims: 0, leased_until: null, updated_at: now })
+    .onConflict((oc) => oc.column('workspace_id').doNothing())
+    .execute();
+}
+
 /** The journey event feed: one cursor per workspace over `events.id`, claimed with a lease. */
 export function journeyFeedQueries(db: Kysely<Database>, dialect: StoreDialect) {
-  const maxEventId = async (workspaceId: string): Promise<number> => {
-    const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).where('workspace_id', '=', workspaceId).executeTakeFirst();
-    return row?.id === null || row?.id === undefined ? 0 : Number(row.id);
-  };
-
   return {
     /** Workspaces the feed serves: those with a journey stored, and those it served before. */
     async workspaces(): Promise<string[]> {
@@ -57,24 +73,16 @@ export function journeyFeedQueries(db: Kysely<Database>, dialect: StoreDialect) 
 
     /**
      * Claims the workspace's cursor for `leaseMs`, unless a live lease holds it (undefined).
-     * A workspace without a cursor gets one at its newest event: journeys react to what
-     * happens from when the feed first serves the workspace, and do not replay its history.
+     * A workspace without a cursor (its journeys were stored before cursors were made with
+     * them) gets one at its newest event, in the claim's transaction.
      * On PostgreSQL the row is read `FOR UPDATE SKIP LOCKED`, so feeders claiming at once
      * never take the same cursor and never wait on each other; SQLite's writer lock
      * serialises claims.
      */
     async claim(workspaceId: string, now: number, leaseMs: number): Promise<FeedClaim | undefined> {
-      const exists = await db.selectFrom('journey_feed_cursors').select('workspace_id').where('workspace_id', '=', workspaceId).executeTakeFirst();
-      if (!exists) {
-        const position = await maxEventId(workspaceId);
-        await db
-          .insertInto('journey_feed_cursors')
-          .values({ workspace_id: workspaceId, position, horizon: null, horizon_writers: null, claims: 0, leased_until: null, updated_at: now })
-          .onConflict((oc) => oc.column('workspace_id').doNothing())
-          .execute();
-      }
       const leasedUntil = now + leaseMs;
       return db.transaction().execute(async (trx) => {
+        await ensureFeedCursor(trx, workspaceId, now);
         const row = await trx
           .selectFrom('journey_feed_cursors')
           .selectAll()
@@ -98,7 +106,7 @@ export function journeyFeedQueries(db: Kysely<Database>, dialect: StoreDialect) 
      * writers; elsewhere writes are serialised and the newest id is final.
      */
     async horizon(workspaceId: string): Promise<FeedHorizon> {
-      const id = await maxEventId(workspaceId);
+      const id = await newestEventId(db, workspaceId);
       if (!dialect.capabilities.rowLocks) return { id, writers: [] };
       // A statement inserting events holds RowExclusiveLock on the table from before its
       // identity values are drawn until its transaction ends.
@@ -147,7 +155,7 @@ export function journeyFeedQueries(db: Kysely<Database>, dialect: StoreDialect) 
       return Number(result.numUpdatedRows) > 0;
     },
 
-    /** Where the cursor stands, for inspection; undefined before the feed first served the workspace. */
+    /** Where the cursor stands, for inspection; undefined before a journey was first stored in the workspace. */
     async position(workspaceId: string): Promise<number | undefined> {
       const row = await db.selectFrom('journey_feed_cursors').select('position').where('workspace_id', '=', workspaceId).executeTakeFirst();
       return row ? Number(row.position) : undefined;

@@ -57,11 +57,22 @@ for (const database of DATABASES) {
       assert.deepEqual([run?.journeyId, (run?.trigger['event'] as { name: string }).name], ['onboarding', 'Signed Up']);
     });
 
-    test('events from before the feed first served the workspace start nothing', async () => {
+    test('events from before the first journey was stored start nothing', async () => {
+      const clock = new TestClock(Date.UTC(2026, 2, 2, 12));
+      const context = testContext(store, clock);
+      const ws = newWorkspaceId();
+      await store.workspaces.ensure(ws, ws, clock.now());
+      await ingest(context, ws, [{ type: 'track', userId: 'ann', event: 'Signed Up', properties: { plan: 'trial' } }]);
+      await workspaceWith(context, ws, [onboarding]);
+      assert.deepEqual(await feedUntilCaughtUp(context, { workspaceIds: [ws] }), { events: 0, started: 0, advanced: 0, caughtUp: true });
+      assert.deepEqual(await emails(ws), []);
+    });
+
+    test('events stored after the journey and before the feed first ran are delivered', async () => {
       const { context, ws, feed } = await setUp([onboarding]);
       await ingest(context, ws, [{ type: 'track', userId: 'ann', event: 'Signed Up', properties: { plan: 'trial' } }]);
-      assert.deepEqual(await feed(), { events: 0, started: 0, advanced: 0, caughtUp: true });
-      assert.deepEqual(await emails(ws), []);
+      assert.deepEqual(await feed(), { events: 1, started: 1, advanced: 0, caughtUp: true });
+      assert.deepEqual(await emails(ws), ['welcome']);
     });
 
     test('a batch delivered again after a feeder died before moving its cursor starts and moves nothing twice', async () => {
