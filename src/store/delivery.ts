@@ -4,6 +4,7 @@ import type { Interaction } from '../core/interactions.js';
 import { addToActivityRollup } from './activity-rollup.js';
 import { chunks } from './chunks.js';
 import type { Database, EmailSuppressionTable, MessageTable, WorkspaceSecretTable } from './database.js';
+import type { GroupCommit } from './group-commit.js';
 
 export type SuppressionReason = EmailSuppressionTable['reason'];
 export type MessageStatus = MessageTable['status'];
@@ -45,7 +46,7 @@ export interface TimelineEntry {
  * Consent and the message log: who gets no e-mail, what was sent to whom. Addresses are kept
  * lower-cased, so `Ann@Example.com` and `ann@example.com` are one address.
  */
-export function deliveryQueries(db: Kysely<Database>) {
+export function deliveryQueries(db: Kysely<Database>, groupCommit: GroupCommit) {
   return {
     /** Adds addresses to the suppression list; an address already on it keeps its first reason. Returns how many were new. */
     async suppress(workspaceId: string, entries: readonly { address: string; reason: SuppressionReason; detail?: string | null }[], by: string, at: number): Promise<number> {
@@ -95,10 +96,11 @@ export function deliveryQueries(db: Kysely<Database>) {
     /**
      * Logs a message and, in the same transaction, puts its interaction on the contact's
      * timeline (as an event keyed by the message, so it is written once). False when the key
-     * was logged already, and nothing is written.
+     * was logged already, and nothing is written. Messages logged side by side share a commit
+     * (`GroupCommit`).
      */
     async log(workspaceId: string, record: MessageRecord, timeline: TimelineEntry | null): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
+      return groupCommit.run(async (trx) => {
         const inserted = await trx
           .insertInto('messages')
           .values({

@@ -19,6 +19,7 @@ import { taskQueries } from './tasks.js';
 import { teamQueries } from './team.js';
 import { outboxQueries } from './outbox.js';
 import { deliveryQueries } from './delivery.js';
+import { GroupCommit } from './group-commit.js';
 import { inAppMessageQueries } from './in-app-messages.js';
 import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
@@ -65,9 +66,10 @@ export class Store implements AsyncDisposable {
     this.definitionChanges = definitionChangeQueries(this.db);
     this.escalations = escalationQueries(this.db);
     this.team = teamQueries(this.db, dialect);
-    this.tasks = taskQueries(this.db);
+    const groupCommit = new GroupCommit(this.db);
+    this.tasks = taskQueries(this.db, groupCommit);
     this.outbox = outboxQueries(this.db);
-    this.delivery = deliveryQueries(this.db);
+    this.delivery = deliveryQueries(this.db, groupCommit);
     this.inAppMessages = inAppMessageQueries(this.db);
     this.journeys = journeyQueries(this.db, dialect);
   }

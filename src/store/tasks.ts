@@ -5,6 +5,7 @@ import type { Task } from '../core/records.js';
 import type { TaskDraft } from '../core/tasks/task-plan.js';
 import { addToActivityRollup } from './activity-rollup.js';
 import type { Database, TaskTable } from './database.js';
+import type { GroupCommit } from './group-commit.js';
 
 export interface TaskFilter {
   status?: Task['status'];
@@ -33,7 +34,7 @@ export interface TaskOutcome {
 }
 
 /** Human work on accounts: created idempotently by key, listed by owner, account and due time. */
-export function taskQueries(db: Kysely<Database>) {
+export function taskQueries(db: Kysely<Database>, groupCommit: GroupCommit) {
   const toTask = (r: TaskRow, now: number): Task => ({
     id: r.id, groupId: r.group_id, accountName: r.account_name, templateId: r.template_id, type: r.type, title: r.title, description: r.description,
     ownerId: r.owner_id, ownerName: r.owner_name, status: r.status, dueAt: Number(r.due_at), overdue: r.status === 'open' && Number(r.due_at) < now,
@@ -49,10 +50,10 @@ export function taskQueries(db: Kysely<Database>) {
       .where('t.workspace_id', '=', workspaceId);
 
   return {
-    /** Creates the tasks whose key is new; returns how many were created. */
+    /** Creates the tasks whose key is new; returns how many were created. Creations side by side share a commit (`GroupCommit`). */
     async create(workspaceId: string, tasks: readonly NewTask[], now: number): Promise<number> {
       if (tasks.length === 0) return 0;
-      const rows = await db
+      const rows = await groupCommit.run((trx) => trx
         .insertInto('tasks')
         .values(
           tasks.map((t) => ({
@@ -62,7 +63,7 @@ export function taskQueries(db: Kysely<Database>) {
         )
         .onConflict((oc) => oc.columns(['workspace_id', 'task_key']).doNothing())
         .returning('id')
-        .execute();
+        .execute());
       return rows.length;
     },
 
