@@ -27,15 +27,23 @@ export class BenchWorkers implements AsyncDisposable {
     for (const p of this.processes) p.send({ offset } satisfies WorkerCommand);
   }
 
-  async [Symbol.asyncDispose](): Promise<void> {
-    await Promise.all(
+  #stopping: Promise<void> | undefined;
+
+  /** Stops every worker once (the baseline then has the database to itself); later calls wait for the same stop. */
+  stop(): Promise<void> {
+    this.#stopping ??= Promise.all(
       this.processes.map(async (p) => {
         if (p.exitCode !== null) return;
         const stopped = report(p, 'stopped');
         p.send({ stop: true } satisfies WorkerCommand);
         await stopped;
       }),
-    );
+    ).then(() => {});
+    return this.#stopping;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
   }
 }
 

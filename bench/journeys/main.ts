@@ -150,6 +150,8 @@ async function measure(store: Store, database: string, workerCount: number, targ
   const lateness = (await runLateness(store, WAIT_MS)).slice(-probes).sort((a, b) => a - b);
   console.log(`  probes: event to send p50 ${count(percentile(eventToSend, 0.5))} ms, p99 ${count(percentile(eventToSend, 0.99))} ms; timer lateness p50 ${count(percentile(lateness, 0.5))} ms, p99 ${count(percentile(lateness, 0.99))} ms`);
 
+  // The workers' idle polls would wait on the baseline's writer lock, and it on them.
+  await workers.stop();
   const baselineSeconds = await bareStateWrites(store, steps, workerCount, target);
   console.log(`  baseline: ${count(steps)} bare transactional state writes in ${baselineSeconds.toFixed(1)} s = ${count(steps / baselineSeconds)} writes/s`);
   if (sink.count !== 2 * (contacts + probes)) console.log(`  ! the sink received ${count(sink.count)} messages, not ${count(2 * (contacts + probes))}`);

@@ -115,5 +115,36 @@ for (const database of DATABASES) {
       assert.ok(lines.some((l) => l.startsWith('templates.yaml:12: spec.locales.nb.text:') && /frist_name/.test(l)), lines.join('\n'));
       assert.deepEqual(await store.definitions.list(ws), []);
     });
+    const emailTemplate = (id: string, channel = 'email') =>
+      channel === 'email'
+        ? `kind: MessageTemplate\nspec:\n  id: ${id}\n  name: ${id}\n  channel: email\n  defaultLocale: en\n  locales:\n    en: { subject: "Hi", html: "<p>Hi</p>", text: "Hi" }\n`
+        : `kind: MessageTemplate\nspec:\n  id: ${id}\n  name: ${id}\n  channel: in-app\n  defaultLocale: en\n  locales:\n    en: { title: "Hi", body: "<p>Hi</p>" }\n`;
+    const mailingJourney = (id: string, template: string) =>
+      `kind: Journey\nspec:\n  id: ${id}\n  name: ${id}\n  trigger: { api: {} }\n  steps:\n    - { id: mail, email: { template: ${template} } }\n`;
+
+    test('a journey naming a template that is not in force, or is for the other channel, is refused at apply', async () => {
+      const context = testContext(store);
+      const ws = newWorkspaceId();
+      const result = await applyDefinitions(context, ws, [
+        { name: 'templates.yaml', text: `${emailTemplate('hello')}---\n${emailTemplate('banner', 'in-app')}` },
+        { name: 'journeys.yaml', text: `${mailingJourney('greet', 'hello')}---\n${mailingJourney('typo', 'helo')}---\n${mailingJourney('wrong', 'banner')}` },
+      ], 'test');
+      assert.ok(!result.ok);
+      assert.deepEqual(result.issues.map(formatDocumentIssue), [
+        'journeys.yaml: spec.steps.0.email.template (journey typo): names message template helo, which does not exist',
+        'journeys.yaml: spec.steps.0.email.template (journey wrong): names message template banner, which is for in-app messages',
+      ]);
+      assert.deepEqual(await store.definitions.list(ws), []);
+    });
+
+    test('templates applied alone replace the shipped ones, so the shipped playbooks that send them are named', async () => {
+      const context = testContext(store);
+      const ws = newWorkspaceId();
+      const result = await applyDefinitions(context, ws, [{ name: 'templates.yaml', text: emailTemplate('hello') }], 'test');
+      assert.ok(!result.ok);
+      assert.ok(result.issues.length > 0 && result.issues.every((i) => i.file === '(journeys in force)' && /apply the templates this journey sends too/.test(i.message)), result.issues.map(formatDocumentIssue).join('\n'));
+      const withJourney = await applyDefinitions(context, ws, [{ name: 'all.yaml', text: `${emailTemplate('hello')}---\n${mailingJourney('greet', 'hello')}` }], 'test');
+      assert.ok(withJourney.ok, JSON.stringify(withJourney));
+    });
   });
 }

@@ -6,7 +6,8 @@ import { signalSegment } from '../../core/models/escalation.js';
 import type { SegmentDefinition } from '../../core/segments/segment-definition.js';
 import { definitionId } from '../../store/definitions.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions } from './effective-definitions.js';
+import { journeyTemplateProblems } from '../../core/journeys/journey-templates.js';
+import { definitionsOf, effectiveDefinitions, inForceAfterSaving } from './effective-definitions.js';
 import { segmentReferenceProblems } from './segment-references.js';
 
 export interface DefinitionFile {
@@ -55,7 +56,10 @@ export async function applyDefinitions(context: EngineContext, workspaceId: stri
       applied.push(definition);
     }
   }
-  if (issues.length === 0) issues.push(...segmentProblems(current, applied, origin), ...escalationProblems(current, applied, origin));
+  if (issues.length === 0) {
+    const after = inForceAfterSaving(await context.store.definitions.list(workspaceId), applied);
+    issues.push(...segmentProblems(current, applied, origin), ...escalationProblems(current, applied, origin), ...templateProblems(current, after, origin));
+  }
   if (issues.length > 0) return { ok: false, issues };
   if (!options.dryRun) await context.store.definitions.saveAll(workspaceId, applied, by, context.clock.now());
   return { ok: true, applied };
@@ -72,6 +76,28 @@ function segmentProblems(current: readonly Definition[], applied: readonly Defin
     path: `spec (segment ${problem.segmentId})`,
     message: problem.message,
   }));
+}
+
+/**
+ * Journeys in force after the apply must name message templates in force then, for their
+ * channel — checked for every journey, since templates applied without the shipped ones
+ * replace them all, and playbooks that sent them would fail at their next send. A problem that
+ * was already there before the apply does not block it.
+ */
+function templateProblems(current: readonly Definition[], after: readonly Definition[], origin: Map<string, string>): DocumentIssue[] {
+  const problems = (definitions: readonly Definition[]) => {
+    const templates = definitionsOf(definitions, 'MessageTemplate');
+    return definitionsOf(definitions, 'Journey').flatMap((journey) => journeyTemplateProblems(journey, templates).map((issue) => ({ journey: journey.id, ...issue })));
+  };
+  const before = new Set(problems(current).map((p) => `${p.journey} ${p.path} ${p.message}`));
+  return problems(after)
+    .filter((p) => !before.has(`${p.journey} ${p.path} ${p.message}`))
+    .map((p) => ({
+      file: origin.get(`Journey/${p.journey}`) ?? '(journeys in force)',
+      line: null,
+      path: `spec.${p.path} (journey ${p.journey})`,
+      message: origin.has(`Journey/${p.journey}`) ? p.message : `${p.message} once these files are applied (templates applied replace the shipped ones: apply the templates this journey sends too)`,
+    }));
 }
 
 /** Escalation rules must watch for a segment that exists and move accounts to a phase their target model has. */

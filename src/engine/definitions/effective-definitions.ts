@@ -7,6 +7,7 @@ import { SHIPPED_TASK_TEMPLATES } from '../../core/tasks/shipped-task-templates.
 import { SHIPPED_DELIVERY_POLICY } from '../../core/delivery/delivery-policy.js';
 import { SHIPPED_PLAYBOOKS } from '../../core/journeys/shipped-playbooks.js';
 import { SHIPPED_TEMPLATES } from '../../core/templates/shipped-templates.js';
+import { definitionId } from '../../store/definitions.js';
 import type { EngineContext } from '../context.js';
 
 /** What Touchpoint ships, in force for every kind a workspace has not defined itself. */
@@ -30,6 +31,19 @@ export async function effectiveDefinitions(context: EngineContext, workspaceId: 
   const stored = await context.store.definitions.list(workspaceId);
   const storedKinds = new Set<DefinitionKind>(stored.map((d) => d.kind));
   return [...stored, ...SHIPPED_DEFINITIONS.filter((d) => !storedKinds.has(d.kind))];
+}
+
+/**
+ * The definitions that would be in force after storing `saved` beside `stored` (a saved
+ * definition replaces the stored one of its kind and id): what `effectiveDefinitions` will
+ * read once they are stored.
+ */
+export function inForceAfterSaving(stored: readonly Definition[], saved: readonly Definition[]): Definition[] {
+  const key = (d: Definition) => `${d.kind}\u0000${definitionId(d)}`;
+  const replaced = new Set(saved.map(key));
+  const after = [...stored.filter((d) => !replaced.has(key(d))), ...saved];
+  const kinds = new Set<DefinitionKind>(after.map((d) => d.kind));
+  return [...after, ...SHIPPED_DEFINITIONS.filter((d) => !kinds.has(d.kind))];
 }
 
 /** Each kind's spec type. */
