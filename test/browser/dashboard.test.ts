@@ -220,6 +220,15 @@ async function activateJourney(page: Page): Promise<void> {
   await hasText(steps.locator('[data-step="welcome"]'), 'e-mail welcome');
   await hasText(steps.locator('[data-step="wait-2-days"]'), 'wait 2 d');
   assert.equal(await steps.locator('[data-step="welcome"] [data-count="entered"]').innerText(), '0');
+  // Its definition edited in place: a template that does not exist is marked at its line while typing.
+  await page.getByRole('button', { name: 'Edit definition' }).click();
+  const journeyYaml = page.getByRole('textbox', { name: 'Journey as YAML' });
+  await journeyYaml.fill((await journeyYaml.inputValue()).replace('template: welcome', 'template: welcom'));
+  await hasText(page.getByRole('alert', { name: 'Problems' }), 'email.template');
+  await hasCount(page, '.yaml-spec-line.has-problem', 1);
+  await shot(page, 'journey-editor');
+  await page.getByRole('button', { name: 'Revert' }).click();
+  await hasCount(page, '.yaml-spec-line.has-problem', 0);
   await page.getByRole('button', { name: 'Activate' }).click();
   await page.getByRole('button', { name: 'Pause' }).waitFor();
   await hasText(page.getByRole('heading', { name: /Low-touch onboarding/ }), 'Active');
@@ -234,6 +243,22 @@ async function activateJourney(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'Send a test to' }).fill('me@example.com');
   await page.getByRole('button', { name: 'Send test' }).click();
   await hasText(page.getByTestId('test-send-result'), 'Sent “[Test] Velkommen');
+  // The template edited in place: an unknown variable is refused at its line; a fix is saved and previewed.
+  await page.getByRole('button', { name: 'Edit template' }).click();
+  const templateYaml = page.getByRole('textbox', { name: 'Template as YAML' });
+  await page.waitForFunction(() => (document.querySelector('textarea[aria-label="Template as YAML"]') as HTMLTextAreaElement | null)?.value.includes('Velkommen,') ?? false);
+  const original = await templateYaml.inputValue();
+  await templateYaml.fill(original.replace('Velkommen,', 'Velkommen {{ contact.nickname }},'));
+  await hasText(page.getByRole('alert', { name: 'Problems' }), 'contact.nickname is not a variable');
+  const marked = page.locator('.yaml-spec-line.has-problem');
+  await hasCount(page, '.yaml-spec-line.has-problem', 1);
+  const line = Number(await marked.getAttribute('data-line'));
+  assert.match(original.split('\n')[line - 1]!, /Velkommen,/);
+  await templateYaml.fill(original.replace('Velkommen,', 'Hjertelig velkommen,'));
+  await hasText(page.getByTestId('editor-status'), 'Valid');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await hasText(page.getByTestId('editor-status'), 'Saved');
+  await hasText(page.getByTestId('preview-subject'), 'Hjertelig velkommen');
   await shot(page, 'template');
 }
 

@@ -4,6 +4,8 @@
 export interface FieldIssue {
   path: string;
   message: string;
+  /** For a problem inside a message template's text part: its 1-based line in that part. */
+  partLine?: number;
 }
 
 /** An error the server answered with; `code` is the API's stable error code. */

@@ -7,14 +7,16 @@ export type Resource<T> =
 
 /**
  * Loads `load()` whenever `key` changes; an answer that arrives after the key moved on is
- * dropped, so a slow old request never overwrites a newer page.
+ * dropped, so a slow old request never overwrites a newer page. `reload()` asks again and
+ * shows the data it has meanwhile, so a page does not blank out while it refreshes.
  */
 export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> & { reload: () => void } {
   const [state, setState] = useState<{ key: string; resource: Resource<T> }>({ key, resource: { status: 'loading' } });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
-    setState((previous) => (previous.key === key && previous.resource.status === 'loading' ? previous : { key, resource: { status: 'loading' } }));
+    // A reload of the same key keeps showing what it has until the new answer comes.
+    setState((previous) => (previous.key === key && previous.resource.status !== 'error' ? previous : { key, resource: { status: 'loading' } }));
     load().then(
       (data) => current && setState({ key, resource: { status: 'ready', data } }),
       (error: unknown) => current && setState({ key, resource: { status: 'error', error: error instanceof Error ? error : new Error(String(error)) } }),

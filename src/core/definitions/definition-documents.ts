@@ -1,5 +1,6 @@
-import { isMap, isSeq, LineCounter, parseAllDocuments, stringify, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, stringify, type Document } from 'yaml';
 import { assertNever, type FieldIssue } from '../errors.js';
+import { lineOfIssue, lineOfPath, type PathIssue } from './yaml-lines.js';
 import { parseAssignmentRules, type AssignmentRules } from '../models/assignment.js';
 import { parseEngagementModel, type EngagementModel } from '../models/engagement-model.js';
 import { parseJourney, type JourneyDefinition } from '../journeys/journey-definition.js';
@@ -65,7 +66,7 @@ export function parseDefinitionDocuments(text: string, file: string, options: Pa
     const body = doc.toJS() as unknown;
     if (body === null || body === undefined) return; // an empty document, e.g. a trailing `---`
     if (typeof body !== 'object' || Array.isArray(body)) {
-      issues.push({ file, line: lineOf(doc, [], lineCounter), path: `${where}(document)`, message: 'must be a mapping with kind and spec' });
+      issues.push({ file, line: lineOfPath(doc, [], lineCounter), path: `${where}(document)`, message: 'must be a mapping with kind and spec' });
       return;
     }
     const record = body as Record<string, unknown>;
@@ -75,22 +76,23 @@ export function parseDefinitionDocuments(text: string, file: string, options: Pa
 
   for (const { index, doc, body } of pending) {
     const where = docs.length > 1 ? `documents.${index}.` : '';
-    const issue = (path: string, message: string, at: (string | number)[]) => issues.push({ file, line: lineOf(doc, at, lineCounter), path: where + path, message });
+    const issue = (found: PathIssue & { message: string }, prefix: string[] = []) =>
+      issues.push({ file, line: lineOfIssue(doc, lineCounter, found, prefix).line, path: where + [...prefix, found.path].join('.'), message: found.message });
     const extra = Object.keys(body).filter((key) => key !== 'kind' && key !== 'spec');
-    for (const key of extra) issue(key, 'is not a known field (a document has kind and spec)', [key]);
+    for (const key of extra) issue({ path: key, message: 'is not a known field (a document has kind and spec)' });
     const kind = body['kind'];
     if (!DEFINITION_KINDS.includes(kind as DefinitionKind)) {
-      issue('kind', `must be one of ${DEFINITION_KINDS.join(', ')}`, ['kind']);
+      issue({ path: 'kind', message: `must be one of ${DEFINITION_KINDS.join(', ')}` });
       continue;
     }
     const result = parseSpec(kind as DefinitionKind, body['spec'], [...modelIds]);
     if (result.ok) definitions.push(result.definition);
-    else for (const i of result.issues) issue(`spec.${i.path}`, i.message, ['spec', ...i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))]);
+    else for (const i of result.issues) issue(i, ['spec']);
   }
   return issues.length > 0 ? { definitions: [], issues } : { definitions, issues };
 }
 
-function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { ok: true; definition: Definition } | { ok: false; issues: FieldIssue[] } {
+function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { ok: true; definition: Definition } | { ok: false; issues: (FieldIssue & PathIssue)[] } {
   switch (kind) {
     case 'Segment': {
       const r = parseSegmentDefinition(spec);
@@ -117,9 +119,9 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
       return r.ok ? { ok: true, definition: { kind, spec: r.journey } } : r;
     }
     case 'MessageTemplate': {
-      // A part's own line (`line 3: ...`) is in the message; the document line is the part's key.
+      // A Liquid problem's line in its part (`line 3: ...`, partLine) becomes its line in the file.
       const r = parseMessageTemplate(spec);
-      return r.ok ? { ok: true, definition: { kind, spec: r.template } } : { ok: false, issues: r.issues.map((i) => ({ path: i.path, message: i.message })) };
+      return r.ok ? { ok: true, definition: { kind, spec: r.template } } : r;
     }
     case 'DeliveryPolicy': {
       const r = parseDeliveryPolicy(spec);
@@ -128,24 +130,6 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
     default:
       return assertNever(kind);
   }
-}
-
-/** The line of the deepest node of `path` that exists in the document. */
-function lineOf(doc: Document, path: (string | number)[], lineCounter: LineCounter): number | null {
-  let node: unknown = doc.contents;
-  let offset: number | undefined = (node as { range?: [number] } | null)?.range?.[0];
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
-      if (!pair) break;
-      offset = (pair.key as { range?: [number] }).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === 'number') {
-      node = node.items[key];
-      offset = (node as { range?: [number] } | undefined)?.range?.[0] ?? offset;
-    } else break;
-  }
-  return offset === undefined ? null : lineCounter.linePos(offset).line;
 }
 
 /** Ids of the EngagementModel documents of a file, so rules in other files may name them. Invalid documents are skipped. */

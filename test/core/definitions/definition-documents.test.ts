@@ -53,6 +53,29 @@ describe('definitions as YAML documents', () => {
     assert.deepEqual(kind.issues.map(formatDocumentIssue), ['j.yaml:1: kind: must be one of Segment, EngagementModel, AssignmentRules, EscalationRule, TaskTemplate, Journey, MessageTemplate, DeliveryPolicy']);
   });
 
+  test('a Liquid problem in a template part is named by its line in the file, block text or not', () => {
+    const text = [
+      'kind: MessageTemplate',
+      'spec:',
+      '  id: welcome',
+      '  name: Welcome',
+      '  channel: email',
+      '  locales:',
+      '    en:',
+      '      subject: Hi {{ contact.nickname }}',
+      '      html: |',
+      '        <p>Hello</p>',
+      '        {% if contact.plan %}',
+      '      text: Hello',
+      '',
+    ].join('\n');
+    const result = parseDefinitionDocuments(text, 't.yaml', options);
+    assert.deepEqual(
+      result.issues.map((i) => `${i.line} ${i.path}`),
+      ['8 spec.locales.en.subject', '11 spec.locales.en.html'],
+    );
+  });
+
   test('rules may name a model defined in the same file', () => {
     const text = definitionsToYaml([
       { kind: 'EngagementModel', spec: { ...SHIPPED_MODELS[0]!, id: 'white-glove' } },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Failure, Loading } from '../components/page-states';
 import { StatCard } from '../components/stat-card';
+import { YamlSpecEditor } from '../editor/yaml-spec-editor';
 import { formatInteger } from '../format';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
@@ -9,12 +10,16 @@ import { JourneyStatusBadge } from './journey-status-badge';
 import { useJourneysApi } from './journeys-api-context';
 import { describeTrigger } from './trigger-summary';
 
-/** One journey: its status (activate or pause it here), its runs, and the flow of its steps with live counts. */
+/**
+ * One journey: its status (activate or pause it here), its runs, the flow of its steps with
+ * live counts, and its definition, edited in place as YAML with each problem at its line.
+ */
 export function JourneyPage({ id }: { id: string }) {
   const api = useJourneysApi();
   const detail = useResource(() => api.get(id), `journey:${id}`);
   const [changing, setChanging] = useState(false);
   const [failure, setFailure] = useState<Error | null>(null);
+  const [editing, setEditing] = useState(false);
 
   if (detail.status === 'loading') return <Loading />;
   if (detail.status === 'error') return <Failure error={detail.error} onRetry={detail.reload} />;
@@ -66,6 +71,17 @@ export function JourneyPage({ id }: { id: string }) {
           <h2>Steps</h2>
         </div>
         <JourneyFlow steps={steps} />
+      </section>
+      <section className="card" aria-label="Definition">
+        <div className="card-header">
+          <h2>Definition</h2>
+          <button type="button" className="button button-ghost" aria-expanded={editing} onClick={() => setEditing((open) => !open)}>
+            {editing ? 'Close editor' : 'Edit definition'}
+          </button>
+        </div>
+        {editing && (
+          <YamlSpecEditor label="Journey as YAML" spec={journey} check={(draft) => api.validate(draft)} save={(draft) => api.replace(id, draft)} onSaved={detail.reload} />
+        )}
       </section>
     </div>
   );

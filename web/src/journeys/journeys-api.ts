@@ -1,7 +1,8 @@
 import type { JourneyDefinition, JourneyStep } from '../../../src/core/journeys/journey-definition';
+import type { MessageTemplate } from '../../../src/core/templates/message-template';
 import { createRequest, json } from '../http';
 
-export type { JourneyDefinition, JourneyStep };
+export type { JourneyDefinition, JourneyStep, MessageTemplate };
 
 export type JourneyStatus = 'active' | 'paused';
 
@@ -53,6 +54,10 @@ export interface JourneysApi {
   list(): Promise<{ items: JourneySummary[] }>;
   get(id: string): Promise<JourneyDetail>;
   setStatus(id: string, status: JourneyStatus): Promise<{ status: JourneyStatus }>;
+  /** Checks a draft (shape, and the templates its messages name) without storing it; a 400 names each problem's path. */
+  validate(draft: unknown): Promise<{ ok: true; journey: JourneyDefinition }>;
+  /** Stores the draft as journey `id`, the rest staying in force; its runs go on at their steps. */
+  replace(id: string, draft: unknown): Promise<{ journey: JourneyDefinition }>;
   templates: TemplatesApi;
 }
 
@@ -64,6 +69,8 @@ export function createJourneysApi(options: { onUnauthorized: () => void }): Jour
     list: () => request('GET', '/api/journeys'),
     get: (journeyId) => request('GET', `/api/journeys/${id(journeyId)}`),
     setStatus: (journeyId, status) => request('POST', `/api/journeys/${id(journeyId)}/${status === 'active' ? 'activate' : 'pause'}`),
+    validate: (draft) => request('POST', '/api/journeys/validate', json(draft)),
+    replace: (journeyId, draft) => request('PUT', `/api/journeys/${id(journeyId)}`, json(draft)),
     templates: createTemplatesApi(options),
   };
 }
@@ -83,6 +90,10 @@ export type RenderedTemplate =
 
 export interface TemplatesApi {
   list(): Promise<{ items: TemplateSummary[] }>;
+  get(id: string): Promise<MessageTemplate>;
+  /** Checks a draft (shape, and every part with Liquid: a problem's `partLine` is its line in the part). */
+  validate(draft: unknown): Promise<{ ok: true; template: MessageTemplate }>;
+  replace(id: string, draft: unknown): Promise<MessageTemplate>;
   preview(id: string, options: { userId?: string; locale?: string }): Promise<RenderedTemplate>;
   /** Sends the rendering to `to`, marked as a test: over SMTP, or into the outbox. */
   testSend(id: string, options: { to: string; userId?: string; locale?: string }): Promise<TestSend>;
@@ -102,6 +113,9 @@ export function createTemplatesApi(options: { onUnauthorized: () => void }): Tem
   const id = encodeURIComponent;
   return {
     list: () => request('GET', '/api/templates'),
+    get: (templateId) => request('GET', `/api/templates/${id(templateId)}`),
+    validate: (draft) => request('POST', '/api/templates/validate', json(draft)),
+    replace: (templateId, draft) => request('PUT', `/api/templates/${id(templateId)}`, json(draft)),
     preview: (templateId, body) => request('POST', `/api/templates/${id(templateId)}/preview`, json(body)),
     testSend: (templateId, body) => request('POST', `/api/templates/${id(templateId)}/test-send`, json(body)),
   };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Failure, Loading } from '../components/page-states';
 import { SegmentedControl } from '../components/segmented-control';
+import { YamlSpecEditor } from '../editor/yaml-spec-editor';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
 import { useJourneysApi } from './journeys-api-context';
@@ -9,8 +10,8 @@ import type { TestSend } from './journeys-api';
 /**
  * One message template, previewed per locale: for sample data, or for a contact (by user id)
  * in the locale their fallback chain picks; an e-mail template can be sent as a test to any
- * address, rendered as previewed. Editing is on the Definitions page (YAML, checked before it
- * is applied).
+ * address, rendered as previewed. The template is edited here as YAML: Liquid problems are
+ * marked at their line while typing, and a save shows in the preview at once.
  */
 export function TemplatePage({ id }: { id: string }) {
   const api = useJourneysApi().templates;
@@ -18,7 +19,10 @@ export function TemplatePage({ id }: { id: string }) {
   const [locale, setLocale] = useState<string | undefined>(undefined);
   const [userId, setUserId] = useState('');
   const [forContact, setForContact] = useState<string | undefined>(undefined);
-  const preview = useResource(() => api.preview(id, { ...(forContact ? { userId: forContact } : {}), ...(locale ? { locale } : {}) }), `preview:${id}:${forContact ?? ''}:${locale ?? ''}`);
+  const [saves, setSaves] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const spec = useResource(() => api.get(id), `template:${id}`);
+  const preview = useResource(() => api.preview(id, { ...(forContact ? { userId: forContact } : {}), ...(locale ? { locale } : {}) }), `preview:${id}:${forContact ?? ''}:${locale ?? ''}:${saves}`);
 
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <Failure error={list.error} onRetry={list.reload} />;
@@ -34,7 +38,7 @@ export function TemplatePage({ id }: { id: string }) {
           </p>
           <h1>{template.name}</h1>
           <p className="muted">
-            {template.channel === 'email' ? 'E-mail' : 'In-app message'} · {template.id} · edit it on the <Link to="/definitions">Definitions</Link> page (kind MessageTemplate)
+            {template.channel === 'email' ? 'E-mail' : 'In-app message'} · {template.id} · locales {template.locales.join(', ')}
           </p>
         </div>
       </header>
@@ -80,6 +84,29 @@ export function TemplatePage({ id }: { id: string }) {
               </>
             )}
           </div>
+        )}
+      </section>
+      <section className="card" aria-label="Template definition">
+        <div className="card-header">
+          <h2>Definition</h2>
+          <button type="button" className="button button-ghost" aria-expanded={editing} onClick={() => setEditing((open) => !open)}>
+            {editing ? 'Close editor' : 'Edit template'}
+          </button>
+        </div>
+        {editing && spec.status === 'loading' && <Loading />}
+        {editing && spec.status === 'error' && <Failure error={spec.error} onRetry={spec.reload} />}
+        {editing && spec.status === 'ready' && (
+          <YamlSpecEditor
+            label="Template as YAML"
+            spec={spec.data}
+            check={(draft) => api.validate(draft)}
+            save={(draft) => api.replace(id, draft)}
+            onSaved={() => {
+              setSaves((n) => n + 1);
+              spec.reload();
+              list.reload();
+            }}
+          />
         )}
       </section>
     </div>
