@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Failure, Loading } from '../components/page-states';
 import { StatCard } from '../components/stat-card';
+import { EditorSection } from '../editor/editor-section';
 import { YamlSpecEditor } from '../editor/yaml-spec-editor';
 import { formatInteger } from '../format';
 import { Link } from '../router';
@@ -19,7 +20,6 @@ export function JourneyPage({ id }: { id: string }) {
   const detail = useResource(() => api.get(id), `journey:${id}`);
   const [changing, setChanging] = useState(false);
   const [failure, setFailure] = useState<Error | null>(null);
-  const [editing, setEditing] = useState(false);
 
   if (detail.status === 'loading') return <Loading />;
   if (detail.status === 'error') return <Failure error={detail.error} onRetry={detail.reload} />;
@@ -72,17 +72,9 @@ export function JourneyPage({ id }: { id: string }) {
         </div>
         <JourneyFlow steps={steps} />
       </section>
-      <section className="card" aria-label="Definition">
-        <div className="card-header">
-          <h2>Definition</h2>
-          <button type="button" className="button button-ghost" aria-expanded={editing} onClick={() => setEditing((open) => !open)}>
-            {editing ? 'Close editor' : 'Edit definition'}
-          </button>
-        </div>
-        {editing && (
-          <YamlSpecEditor label="Journey as YAML" spec={journey} check={(draft) => api.validate(draft)} save={(draft) => api.replace(id, draft)} onSaved={detail.reload} />
-        )}
-      </section>
+      <EditorSection label="Definition" openLabel="Edit definition">
+        {() => <YamlSpecEditor label="Journey as YAML" spec={journey} check={(draft) => api.validate(draft)} save={(draft) => api.replace(id, draft)} onSaved={detail.reload} />}
+      </EditorSection>
     </div>
   );
 }

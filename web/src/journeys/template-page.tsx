@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Failure, Loading } from '../components/page-states';
 import { SegmentedControl } from '../components/segmented-control';
+import { EditorSection } from '../editor/editor-section';
 import { YamlSpecEditor } from '../editor/yaml-spec-editor';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
@@ -20,8 +21,6 @@ export function TemplatePage({ id }: { id: string }) {
   const [userId, setUserId] = useState('');
   const [forContact, setForContact] = useState<string | undefined>(undefined);
   const [saves, setSaves] = useState(0);
-  const [editing, setEditing] = useState(false);
-  const spec = useResource(() => api.get(id), `template:${id}`);
   const preview = useResource(() => api.preview(id, { ...(forContact ? { userId: forContact } : {}), ...(locale ? { locale } : {}) }), `preview:${id}:${forContact ?? ''}:${locale ?? ''}:${saves}`);
 
   if (list.status === 'loading') return <Loading />;
@@ -86,31 +85,32 @@ export function TemplatePage({ id }: { id: string }) {
           </div>
         )}
       </section>
-      <section className="card" aria-label="Template definition">
-        <div className="card-header">
-          <h2>Definition</h2>
-          <button type="button" className="button button-ghost" aria-expanded={editing} onClick={() => setEditing((open) => !open)}>
-            {editing ? 'Close editor' : 'Edit template'}
-          </button>
-        </div>
-        {editing && spec.status === 'loading' && <Loading />}
-        {editing && spec.status === 'error' && <Failure error={spec.error} onRetry={spec.reload} />}
-        {editing && spec.status === 'ready' && (
-          <YamlSpecEditor
-            label="Template as YAML"
-            spec={spec.data}
-            check={(draft) => api.validate(draft)}
-            save={(draft) => api.replace(id, draft)}
+      <EditorSection label="Template definition" openLabel="Edit template">
+        {() => (
+          <TemplateEditor
+            id={id}
             onSaved={() => {
               setSaves((n) => n + 1);
-              spec.reload();
               list.reload();
             }}
           />
         )}
-      </section>
+      </EditorSection>
     </div>
   );
+}
+
+/** The template as YAML, loaded when the editor opens. */
+function TemplateEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
+  const api = useJourneysApi().templates;
+  const spec = useResource(() => api.get(id), `template:${id}`);
+  if (spec.status === 'loading') return <Loading />;
+  if (spec.status === 'error') return <Failure error={spec.error} onRetry={spec.reload} />;
+  const saved = () => {
+    spec.reload();
+    onSaved();
+  };
+  return <YamlSpecEditor label="Template as YAML" spec={spec.data} check={(draft) => api.validate(draft)} save={(draft) => api.replace(id, draft)} onSaved={saved} />;
 }
 
 /** Sends the preview as it is shown (contact, locale) to an address, and says what happened. */
