@@ -30,6 +30,16 @@ describe('the touchpoint command', () => {
     });
   });
 
+  test('a worker refuses a TOUCHPOINT_SENDS_IN_FLIGHT that is not a whole number from 1 to 256, naming it', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'touchpoint-cli-'));
+    const worker = run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--data', data, 'worker'], { env: { ...process.env, DATABASE_URL: '', TOUCHPOINT_SENDS_IN_FLIGHT: 'lots' } });
+    await assert.rejects(worker, (error: { stderr: string; code: number }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr, /TOUCHPOINT_SENDS_IN_FLIGHT: must be a whole number from 1 to 256/);
+      return true;
+    });
+  });
+
   test('migrate reports an up-to-date schema', async () => {
     const data = mkdtempSync(join(tmpdir(), 'touchpoint-cli-'));
     assert.match((await touchpoint('--data', data, 'migrate')).stdout, /up to date/);

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { DEFAULT_SENDS_IN_FLIGHT } from '../src/engine/channels/email-channel.js';
 import { openStore, type StoreLocation } from '../src/store/open-store.js';
 import { startSmtpSink } from './engine/channels/smtp-sink.js';
 import { mailProgress, prepareDueMail, STEP_SUBJECTS, tallyAtSink } from './support/due-journey-mail.js';
@@ -13,7 +14,7 @@ import { startWorker } from './support/worker-process.js';
 const CONTACTS = 150;
 const OWED = CONTACTS * STEP_SUBJECTS.length;
 /** A worker's effects performed side by side (JourneyWorker's default concurrency): a kill can catch each after its send. */
-const SENDS_IN_FLIGHT = 8;
+const SENDS_IN_FLIGHT = DEFAULT_SENDS_IN_FLIGHT;
 /**
  * Longer than the leases a killed worker leaves behind (JourneyWorker holds a claimed run for
  * 1 minute and a claimed effect for 5): a worker whose clock runs this much later is where a
@@ -79,8 +80,8 @@ for (const target of targets) {
         // accepted" and the message log's "sent": an SMTP server cannot be asked whether it has a
         // message, so that window cannot be closed. The resend carries the same Message-ID (it is
         // derived from the effect key and the contact), so receivers that drop a repeated
-        // Message-ID show it once. A worker performs up to eight effects side by side (its
-        // default concurrency), so each kill resends at most eight.
+        // Message-ID show it once. A worker performs up to DEFAULT_SENDS_IN_FLIGHT effects side by side (its
+        // default concurrency), so each kill resends at most that many.
         const tally = tallyAtSink(sink.received, due);
         assert.deepEqual(tally.missing, [], `${tally.missing.length} of ${OWED} e-mails never arrived`);
         assert.deepEqual(tally.duplicated, [], 'sent twice as different messages');

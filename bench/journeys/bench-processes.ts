@@ -7,6 +7,8 @@ export interface WorkerTarget {
   dataDir?: string;
   databaseUrl?: string;
   smtpUrl: string;
+  /** Each worker's effects performed side by side; Touchpoint's default when absent. */
+  sendsInFlight?: number;
 }
 
 /** The benchmark's worker processes, started and told the clock's offset together. */
@@ -15,7 +17,7 @@ export class BenchWorkers implements AsyncDisposable {
 
   static async start(count: number, target: WorkerTarget): Promise<BenchWorkers> {
     const module = fileURLToPath(new URL('./worker-process.js', import.meta.url));
-    const env = { ...process.env, BENCH_SMTP_URL: target.smtpUrl, ...(target.dataDir ? { BENCH_DATA_DIR: target.dataDir } : {}), ...(target.databaseUrl ? { BENCH_DATABASE_URL: target.databaseUrl } : {}) };
+    const env = { ...process.env, BENCH_SMTP_URL: target.smtpUrl, ...(target.dataDir ? { BENCH_DATA_DIR: target.dataDir } : {}), ...(target.databaseUrl ? { BENCH_DATABASE_URL: target.databaseUrl } : {}), ...(target.sendsInFlight ? { BENCH_SENDS_IN_FLIGHT: String(target.sendsInFlight) } : {}) };
     // BENCH_WORKER_NODE_ARGS adds Node flags to the workers, e.g. "--cpu-prof --cpu-prof-dir=prof".
     const execArgv = [...process.execArgv, ...(process.env['BENCH_WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
     const processes = Array.from({ length: count }, () => fork(module, [], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));

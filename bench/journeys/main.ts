@@ -25,7 +25,8 @@ import { startSmtpCounter } from './smtp-counter.js';
  *   a steady rate; from the stored event to the welcome e-mail at the sink, and from a wait's
  *   due time to the step after it.
  * Flags: --db sqlite|postgres|both, --contacts N, --probes N, --rate N (probes a second),
- * --workers N (default 1 on SQLite, 2 on PostgreSQL), --postgres URL, --quick.
+ * --workers N (default 1 on SQLite, 2 on PostgreSQL), --sends-in-flight N (each worker's, as
+ * TOUCHPOINT_SENDS_IN_FLIGHT; Touchpoint's default when absent), --postgres URL, --quick.
  */
 const { values: flags } = parseArgs({
   options: {
@@ -34,6 +35,7 @@ const { values: flags } = parseArgs({
     probes: { type: 'string' },
     rate: { type: 'string', default: '50' },
     workers: { type: 'string' },
+    'sends-in-flight': { type: 'string' },
     quick: { type: 'boolean', default: false },
     postgres: { type: 'string', default: process.env['TOUCHPOINT_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
@@ -99,7 +101,7 @@ async function measure(store: Store, database: string, workerCount: number, targ
   console.log(`  ${count(contacts + probes)} contacts loaded in ${((Date.now() - at) / 1000).toFixed(1)} s`);
 
   await using sink = await startSmtpCounter();
-  await using workers = await BenchWorkers.start(workerCount, { ...target, smtpUrl: `smtp://127.0.0.1:${sink.port}?pool=true&maxConnections=8` });
+  await using workers = await BenchWorkers.start(workerCount, { ...target, smtpUrl: `smtp://127.0.0.1:${sink.port}?pool=true`, ...(flags['sends-in-flight'] ? { sendsInFlight: Number(flags['sends-in-flight']) } : {}) });
   const jump = (ms: number) => {
     offset += ms;
     workers.setOffset(offset);

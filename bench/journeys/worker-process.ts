@@ -14,11 +14,11 @@ import { openStore } from '../../src/store/open-store.js';
 export type WorkerCommand = { offset: number } | { stop: true };
 export type WorkerReport = { ready: true } | { stopped: true };
 
-const { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_SMTP_URL: smtpUrl } = process.env;
+const { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_SMTP_URL: smtpUrl, BENCH_SENDS_IN_FLIGHT: sendsInFlight } = process.env;
 let offset = 0;
 const store = await openStore({ dataDir: dataDir ?? '', ...(databaseUrl ? { databaseUrl } : {}) }, { migrate: false });
 const context: EngineContext = { store, clock: { now: () => Date.now() + offset }, ids: randomIds };
-const work = startJourneyWork(context, { smtpUrl: smtpUrl!, from: 'Bench <bench@bench.example>', publicUrl: 'http://localhost:3000', allowPrivateWebhooks: false });
+const work = startJourneyWork(context, { smtpUrl: smtpUrl!, from: 'Bench <bench@bench.example>', publicUrl: 'http://localhost:3000', allowPrivateWebhooks: false, ...(sendsInFlight ? { sendsInFlight: Number(sendsInFlight) } : {}) });
 
 process.on('message', (command: WorkerCommand) => {
   if ('offset' in command) offset = command.offset;

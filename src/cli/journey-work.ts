@@ -23,6 +23,7 @@ export function startJourneyWork(context: EngineContext, channels: ChannelConfig
   const sender = openEmailSender(channels, storeOutbox(context.store, context.clock));
   let datesAt = -Infinity;
   const worker = new JourneyWorker(context, {
+    ...(channels.sendsInFlight !== undefined ? { concurrency: channels.sendsInFlight } : {}),
     journeys: journeyLookup(context),
     performers: journeyPerformers(context, sender, { publicUrl: channels.publicUrl, webhooks: { allowPrivate: channels.allowPrivateWebhooks } }),
     feeds: [

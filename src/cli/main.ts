@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
+import { validationError } from '../core/errors.js';
 import { DEFAULT_WORKSPACE_ID } from '../store/workspaces.js';
 import { addUser } from '../engine/users.js';
 import type { ChannelConfig } from '../engine/channels/email-channel.js';
@@ -17,6 +18,9 @@ const program = new Command('touchpoint')
   .addOption(new Option('--database-url <url>', 'PostgreSQL connection URL (postgres://...); embedded SQLite when absent').env('DATABASE_URL'))
   .showHelpAfterError();
 
+/** More sends in flight than this only queue at the mail server and widen what a crash may resend. */
+const MAX_SENDS_IN_FLIGHT = 256;
+
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 /** E-mail settings, read from the environment once, here. */
 const channelConfig = (): ChannelConfig => ({
@@ -24,7 +28,19 @@ const channelConfig = (): ChannelConfig => ({
   from: process.env['TOUCHPOINT_MAIL_FROM'] || null,
   publicUrl: process.env['TOUCHPOINT_PUBLIC_URL'] || `http://localhost:${process.env['PORT'] || 3000}`,
   allowPrivateWebhooks: process.env['TOUCHPOINT_WEBHOOK_ALLOW_PRIVATE'] === 'true',
+  ...(process.env['TOUCHPOINT_SENDS_IN_FLIGHT'] ? { sendsInFlight: sendsInFlight(process.env['TOUCHPOINT_SENDS_IN_FLIGHT']) } : {}),
 });
+
+/** TOUCHPOINT_SENDS_IN_FLIGHT as a number, refused at start when it is not a whole number from 1 to 256. */
+function sendsInFlight(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SENDS_IN_FLIGHT) {
+    throw validationError(`TOUCHPOINT_SENDS_IN_FLIGHT must be a whole number from 1 to ${MAX_SENDS_IN_FLIGHT}, not ${JSON.stringify(value)}`, [
+      { path: 'TOUCHPOINT_SENDS_IN_FLIGHT', message: `must be a whole number from 1 to ${MAX_SENDS_IN_FLIGHT}` },
+    ]);
+  }
+  return n;
+}
 
 program
   .command('worker')

@@ -3,6 +3,13 @@ import { parseEmailAddress, type EmailSender } from './email-message.js';
 import { createOutboxSender, type Outbox } from './outbox-sender.js';
 import { SmtpEmailSender } from './smtp-sender.js';
 
+/**
+ * Effects a journey worker performs at once unless told otherwise. Sends wait on the network,
+ * so more in flight keep a worker busy; a SIGKILL can resend up to this many messages (those
+ * the SMTP server accepted whose log entry had not committed yet).
+ */
+export const DEFAULT_SENDS_IN_FLIGHT = 16;
+
 /** Every channel's settings the CLI reads once: e-mail's, and whether webhooks may go to private addresses (TOUCHPOINT_WEBHOOK_ALLOW_PRIVATE). */
 export interface ChannelConfig extends EmailConfig {
   allowPrivateWebhooks: boolean;
@@ -14,6 +21,12 @@ export interface EmailConfig {
   from: string | null;
   /** Where people reach this server (unsubscribe links); by default http://localhost and the port. */
   publicUrl: string;
+  /**
+   * How many effects a journey worker performs side by side (TOUCHPOINT_SENDS_IN_FLIGHT,
+   * `DEFAULT_SENDS_IN_FLIGHT` when absent); a pooled SMTP URL (`?pool=true`) that does not
+   * say `maxConnections` opens as many connections, one per send in flight.
+   */
+  sendsInFlight?: number;
 }
 
 /**
@@ -30,7 +43,7 @@ export function openEmailSender(config: Omit<EmailConfig, 'publicUrl'> & { publi
     ]);
   }
   const options = { from: config.from };
-  return config.smtpUrl ? SmtpEmailSender.open(config.smtpUrl, options) : createOutboxSender(outbox, { from: config.from ?? OUTBOX_FROM });
+  return config.smtpUrl ? SmtpEmailSender.open(config.smtpUrl, options, { connections: config.sendsInFlight ?? DEFAULT_SENDS_IN_FLIGHT }) : createOutboxSender(outbox, { from: config.from ?? OUTBOX_FROM });
 }
 
 /** The sender of messages kept in the outbox when TOUCHPOINT_MAIL_FROM is not set: they go nowhere, so any address does. */

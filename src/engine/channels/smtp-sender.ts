@@ -36,15 +36,23 @@ export class SmtpEmailSender implements EmailSender {
     this.#options = options;
   }
 
-  /** Checks the URL (never echoing its password) and prepares the transport; connects on the first send. */
-  static open(url: string, options: EmailSenderOptions): SmtpEmailSender {
+  /**
+   * Checks the URL (never echoing its password) and prepares the transport; connects on the
+   * first send. A pooled URL (`?pool=true`) without `maxConnections` opens up to
+   * `pool.connections` connections (nodemailer's own default is 5).
+   */
+  static open(url: string, options: EmailSenderOptions, pool: { connections?: number } = {}): SmtpEmailSender {
     const parsed = URL.canParse(url) ? new URL(url) : null;
     if (parsed === null || (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || parsed.hostname === '') {
       throw validationError('the SMTP URL must look like smtp://user:password@host:587 or smtps://user:password@host:465', [
         { path: 'TOUCHPOINT_SMTP_URL', message: 'must be an smtp:// or smtps:// URL with a host' },
       ]);
     }
-    return new SmtpEmailSender(nodemailer.createTransport(url), options);
+    if (parsed.searchParams.get('pool') !== 'true' || parsed.searchParams.has('maxConnections') || pool.connections === undefined) {
+      return new SmtpEmailSender(nodemailer.createTransport(url), options);
+    }
+    parsed.searchParams.set('maxConnections', String(pool.connections));
+    return new SmtpEmailSender(nodemailer.createTransport(parsed.href), options);
   }
 
   /** Sends one message and resolves once the server has accepted it; the result names its Message-ID. */

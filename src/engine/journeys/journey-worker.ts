@@ -1,4 +1,5 @@
 import type { ClaimedEffect } from '../../store/journeys/journey-effects.js';
+import { DEFAULT_SENDS_IN_FLIGHT } from '../channels/email-channel.js';
 import type { EngineContext } from '../context.js';
 import type { Delay } from '../segments/segment-refresher.js';
 import { advanceRuns, type JourneyLookup } from './advance-run.js';
@@ -18,6 +19,7 @@ export interface JourneyWorkerOptions {
    * Effects performed at once, of different subjects: a subject's effects are performed one
    * after another, in the order they were created. Sends wait on the network, so several in
    * flight keep the worker busy; an SMTP pool (`?pool=true`) gives each its own connection.
+   * `DEFAULT_SENDS_IN_FLIGHT` when absent.
    */
   concurrency?: number;
   /** How long a claimed run is held; a worker that dies holding it releases it this late. */
@@ -86,7 +88,7 @@ export class JourneyWorker implements AsyncDisposable {
     options: JourneyWorkerOptions,
   ) {
     this.#options = {
-      batchSize: 50, concurrency: 8, runLeaseMs: 60_000, effectLeaseMs: 5 * 60_000, maxAttempts: MAX_EFFECT_ATTEMPTS, retryDelay, pollMs: 1_000, delay: realDelay, feeds: [],
+      batchSize: 100, concurrency: DEFAULT_SENDS_IN_FLIGHT, runLeaseMs: 60_000, effectLeaseMs: 5 * 60_000, maxAttempts: MAX_EFFECT_ATTEMPTS, retryDelay, pollMs: 1_000, delay: realDelay, feeds: [],
       onError: (error) => console.error('journey worker:', error),
       ...options,
     };

@@ -92,6 +92,22 @@ describe('sending e-mail over SMTP', () => {
     assert.notEqual(other.messageId, first.messageId);
   });
 
+  test('a pooled URL without maxConnections opens one connection per send in flight, and one with it keeps to it', async () => {
+    const sendTen = async (url: string) => {
+      await using sender = SmtpEmailSender.open(url, { from }, { connections: 6 });
+      await Promise.all(Array.from({ length: 10 }, (_, i) => sender.send(norwegianWelcome(`ws1:run-${i}:welcome`))));
+    };
+    await using limited = await startSmtpSink({ user, password });
+    await sendTen(`${smtpUrl(limited.port)}?pool=true&maxConnections=2`);
+    assert.equal(limited.peakConnections(), 2);
+    assert.equal(limited.received.length, 10);
+
+    await using pooled = await startSmtpSink({ user, password });
+    await sendTen(`${smtpUrl(pooled.port)}?pool=true`);
+    assert.ok(pooled.peakConnections() > 2 && pooled.peakConnections() <= 6, `${pooled.peakConnections()} connections at once`);
+    assert.equal(pooled.received.length, 10);
+  });
+
   test('a recipient the server refuses for good is a rejected delivery, one it defers is unavailable', async () => {
     await using sink = await startSmtpSink({ user, password, refuseRecipient: (address) => (address.startsWith('gone@') ? 550 : address.startsWith('busy@') ? 451 : null) });
     await using sender = SmtpEmailSender.open(smtpUrl(sink.port), { from });

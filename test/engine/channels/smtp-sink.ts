@@ -12,6 +12,8 @@ export interface SmtpSink extends AsyncDisposable {
   port: number;
   /** Every message accepted so far, in order. */
   received: ReceivedEmail[];
+  /** The most client connections that were open at one time. */
+  peakConnections(): number;
 }
 
 export interface SmtpSinkOptions {
@@ -27,8 +29,17 @@ export interface SmtpSinkOptions {
  */
 export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink> {
   const received: ReceivedEmail[] = [];
+  let open = 0;
+  let peak = 0;
   const server = new SMTPServer({
     logger: false,
+    onConnect(_session, callback) {
+      peak = Math.max(peak, ++open);
+      callback();
+    },
+    onClose() {
+      open--;
+    },
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
@@ -59,6 +70,7 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
   return {
     port,
     received,
+    peakConnections: () => peak,
     async [Symbol.asyncDispose]() {
       await new Promise<void>((resolve) => server.close(resolve));
     },
