@@ -1,5 +1,5 @@
 import { assertNever, validationError } from '../errors.js';
-import { createLiquid, liquidProblem, RENDER_LIMITS } from './liquid-engine.js';
+import { liquidProblem, renderPart as renderLiquidPart, type LiquidSettings } from './liquid-engine.js';
 import { chooseLocale } from './locale-fallback.js';
 import { HTML_PARTS, type EmailTemplate, type InAppTemplate, type MessageTemplate } from './message-template.js';
 import type { MessageVariables } from './template-variables.js';
@@ -41,7 +41,7 @@ export function renderMessage(template: InAppTemplate, variables: MessageVariabl
 export function renderMessage(template: MessageTemplate, variables: MessageVariables, options: RenderOptions): RenderedMessage;
 export function renderMessage(template: MessageTemplate, variables: MessageVariables, options: RenderOptions): RenderedMessage {
   const locale = options.locale !== undefined && Object.hasOwn(template.locales, options.locale) ? options.locale : chooseLocale(variables.contact.locale, template);
-  const render = (name: string, source: string) => renderPart(template.id, `locales.${locale}.${name}`, source, variables, { escapeHtml: HTML_PARTS.has(name), locale, now: options.now });
+  const render = (name: string, source: string) => renderPart(template.id, `locales.${locale}.${name}`, source, variables, { escapeHtml: HTML_PARTS.has(name), locale, timeZone: variables.contact.timezone }, options.now);
   switch (template.channel) {
     case 'email': {
       const content = template.locales[locale]!;
@@ -56,10 +56,9 @@ export function renderMessage(template: MessageTemplate, variables: MessageVaria
   }
 }
 
-function renderPart(templateId: string, path: string, source: string, variables: MessageVariables, settings: { escapeHtml: boolean; locale: string; now: number }): string {
-  const liquid = createLiquid({ ...settings, timeZone: variables.contact.timezone });
+function renderPart(templateId: string, path: string, source: string, variables: MessageVariables, settings: LiquidSettings, now: number): string {
   try {
-    return String(liquid.parseAndRenderSync(source, variables, { strictVariables: false, ...RENDER_LIMITS }));
+    return renderLiquidPart(source, variables, settings, now);
   } catch (error) {
     const { line, reason } = liquidProblem(error);
     throw validationError(`message template ${templateId} could not be rendered`, [{ path, message: line === null ? reason : `line ${line}: ${reason}` }]);

@@ -1,5 +1,5 @@
 import { Drop, type Template } from 'liquidjs';
-import { createLiquid, liquidProblem, RENDER_LIMITS } from './liquid-engine.js';
+import { createLiquid, liquidProblem, renderOptions } from './liquid-engine.js';
 import { unknownVariableReason, type MessageVariables } from './template-variables.js';
 
 /** A problem in one part of a template; `line` is 1-based within the part. */
@@ -76,7 +76,7 @@ const CHECK_CONTEXT = {
  * filters that fail on real values).
  */
 export function checkTemplatePart(source: string, options: { escapeHtml: boolean; locale: string }): PartProblem[] {
-  const liquid = createLiquid({ ...options, now: CHECK_NOW, timeZone: null });
+  const liquid = createLiquid({ ...options, timeZone: null });
   let templates: Template[];
   try {
     templates = liquid.parse(source);
@@ -97,7 +97,7 @@ export function checkTemplatePart(source: string, options: { escapeHtml: boolean
   if (problems.length > 0) return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
   try {
-    liquid.renderSync(templates, CHECK_CONTEXT, { strictVariables: true, ...RENDER_LIMITS });
+    liquid.renderSync(templates, CHECK_CONTEXT, renderOptions(CHECK_NOW, { strictVariables: true }));
   } catch (error) {
     const { line, reason } = liquidProblem(error);
     return [{ line, reason: reason.replace(/^undefined variable: (.+)$/, '$1 is not a variable') }];

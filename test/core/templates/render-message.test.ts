@@ -101,6 +101,16 @@ describe('rendering a message', () => {
     assert.equal(rendered.text, 'Fornyes 31. desember');
   });
 
+  test('a part rendered again keeps no time or time zone from the render before (engines and parses are reused)', () => {
+    const template = emailTemplate({ id: 't', name: 'T', channel: 'email', locales: { en: { subject: '{{ "now" | date: "%Y-%m-%d %H:%M" }}', html: 'x', text: 'x' } } });
+    const at = (when: number, timezone: string | null) => renderMessage(template, messageVariables({ contact: { ...contact, locale: 'en', timezone } }), { now: when }).subject;
+    assert.equal(at(now, 'Europe/Oslo'), '2026-03-14 10:30');
+    assert.equal(at(now + 86_400_000, 'Europe/Oslo'), '2026-03-15 10:30');
+    assert.equal(at(now, 'America/New_York'), '2026-03-14 05:30');
+    assert.equal(at(now, null), '2026-03-14 09:30');
+    assert.equal(at(now, 'Europe/Oslo'), '2026-03-14 10:30');
+  });
+
   test('an in-app message renders its title as text and its body as escaped HTML', () => {
     const result = parseMessageTemplate({ id: 'tip', name: 'Tip', channel: 'in-app', locales: { en: { title: 'Try {{ event.properties.feature }}', body: '<p>{{ event.properties.feature }}</p>' } } });
     assert.ok(result.ok);
