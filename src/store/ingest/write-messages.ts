@@ -8,6 +8,8 @@ import { addToActivityRollup } from '../activity-rollup.js';
 import type { Database } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
 import { chunks } from '../chunks.js';
+import { consentWithdrawal } from '../../core/delivery/consent-events.js';
+import { applyConsentWithdrawals } from './consent-writes.js';
 import { BatchIdentities } from './known-identities.js';
 import { applyAccountTraits, applyContactTraits, addMemberships, mergeContacts } from './profile-writes.js';
 
@@ -37,7 +39,8 @@ const PROFILE_CALLS: ReadonlySet<string> = new Set(['identify', 'group', 'alias'
 /**
  * Stores validated messages in one transaction: resolves each to a contact, stores it as an
  * event (once per `messageId`), and applies what identify, group and alias calls say about
- * contacts and accounts. Everything or nothing is stored, so a 2xx can follow the commit.
+ * contacts and accounts, and what e-mail events from an ESP say about consent (a hard bounce,
+ * a spam complaint, an unsubscribe put the address on the suppression list). Everything or nothing is stored, so a 2xx can follow the commit.
  */
 export async function writeMessages(
   db: Kysely<Database>,
@@ -58,6 +61,11 @@ export async function writeMessages(
     await applyContactTraits(trx, dialect, workspaceId, stored.filter((m) => m.type === 'identify').map((m) => ({ contactId: contactOf.contactOfMessage(m.messageId)!, traits: withContextProfile(m), at: m.receivedAt })));
     const withGroup = stored.filter((m) => m.groupId !== null);
     const accounts = await applyAccountTraits(trx, dialect, workspaceId, withGroup.map((m) => ({ groupId: m.groupId!, traits: m.type === 'group' ? m.traits : {}, at: m.receivedAt })));
+    await applyConsentWithdrawals(trx, workspaceId, stored.flatMap((m) => {
+      const withdrawal = consentWithdrawal(m);
+      const contactId = contactOf.contactOfMessage(m.messageId);
+      return withdrawal && contactId ? [{ contactId, withdrawal, at: m.receivedAt }] : [];
+    }));
     const memberships = await addMemberships(trx, workspaceId, withGroup.flatMap((m) => {
       const contactId = contactOf.contactOfMessage(m.messageId);
       return contactId ? [{ groupId: m.groupId!, contactId, at: m.timestamp }] : [];
