@@ -47,7 +47,16 @@ export interface RunEnvironment {
 
 /** Work for the engine to perform once, under `key` (`runId:visit:stepId`). */
 export type Effect = { key: string; stepId: string } & (
-  | { kind: 'email'; template: string }
+  | {
+      kind: 'email';
+      template: string;
+      /**
+       * A message the contact needs whatever they chose about mailings (a receipt, a renewal
+       * notice): past an unsubscribe, quiet hours and the frequency cap; not past a bounce or
+       * a complaint. Absent on marketing e-mail.
+       */
+      transactional?: true;
+    }
   | { kind: 'in-app'; template: string }
   | { kind: 'webhook'; url: string; body: Record<string, unknown> }
   | { kind: 'task'; type: TaskType; title: string; dueAt: number }
@@ -142,9 +151,11 @@ function run(journey: JourneyDefinition, from: RunState, stepId: string, env: Ru
         next = arm.next;
         break;
       }
-      case 'email':
-        effects.push({ ...base, kind: 'email', template: (step as Extract<JourneyStep, { email: unknown }>).email.template });
+      case 'email': {
+        const { template, transactional } = (step as Extract<JourneyStep, { email: unknown }>).email;
+        effects.push({ ...base, kind: 'email', template, ...(transactional ? { transactional: true as const } : {}) });
         break;
+      }
       case 'inApp':
         effects.push({ ...base, kind: 'in-app', template: (step as Extract<JourneyStep, { inApp: unknown }>).inApp.template });
         break;

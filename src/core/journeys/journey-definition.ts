@@ -46,7 +46,7 @@ const stepSchema = z.union(
     z.strictObject({ ...stepBase, wait: z.strictObject({ event: eventMatcher, timeout: durationSchema, onTimeout: slug }) }),
     z.strictObject({ ...stepBase, branch: z.strictObject({ cases: z.array(z.strictObject({ when: z.unknown(), next: slug })).min(1), otherwise: slug }) }),
     z.strictObject({ ...stepBase, split: z.strictObject({ arms: z.array(z.strictObject({ id: slug, weight: z.number().positive({ error: 'must be more than 0' }), next: slug })).min(2, { error: 'needs at least two arms' }) }) }),
-    z.strictObject({ ...stepBase, email: z.strictObject({ template: slug }) }),
+    z.strictObject({ ...stepBase, email: z.strictObject({ template: slug, transactional: z.boolean({ error: 'must be true or false' }).optional() }) }),
     z.strictObject({ ...stepBase, inApp: z.strictObject({ template: slug }) }),
     z.strictObject({ ...stepBase, webhook: z.strictObject({ url: z.url({ error: 'must be a URL' }), body: z.record(z.string(), z.unknown()).optional() }) }),
     z.strictObject({

@@ -31,7 +31,9 @@ export interface EmailPerformerOptions {
  *
  * - consent first: an unsubscribed contact (trait `unsubscribed: true`) or an address on the
  *   suppression list gets nothing; a hard bounce (the server refuses the recipient for good)
- *   puts the address on the list;
+ *   puts the address on the list. A transactional step (`email.transactional`) reaches the
+ *   unsubscribed too, outside the frequency cap and quiet hours, without List-Unsubscribe
+ *   headers; never a bounced, complained or hand-suppressed address;
  * - quiet hours in the contact's time zone put the message off until they end;
  * - the frequency cap skips a message to a contact who had enough this week;
  * - the channel's rate limit puts the rest off until the next minute. Messages this performer
@@ -64,12 +66,12 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
       const entry = (status: MessageRecord['status'], detail: string | null, subject: string | null = null): MessageRecord => ({
         messageKey, contactId: contact.id, channel: 'email', status, journeyId: claim.journeyId, stepId: effect.stepId, templateId: template.id, address: contact.email, subject, detail, at: now,
       });
-      const held = await heldBack(context, workspaceId, contact, policy, now);
+      const held = await heldBack(context, workspaceId, contact, effect.transactional ? null : policy, now, { transactional: effect.transactional === true });
       if (held) {
         await store.delivery.log(workspaceId, entry(held.status, held.detail), null);
         continue;
       }
-      const quiet = policy ? quietUntil(policy, now, contact.timezone) : null;
+      const quiet = policy && !effect.transactional ? quietUntil(policy, now, contact.timezone) : null;
       if (quiet !== null) {
         if (laterAt === null || quiet < laterAt) [laterAt, laterWhy] = [quiet, `quiet hours for ${contact.email}`];
         continue;
@@ -94,7 +96,8 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
         try {
           const sent = await sender.send({
             to: contact.name ? { name: contact.name, address: contact.email! } : contact.email!, subject: rendered.subject, html, text: rendered.text,
-            messageKey: `${workspaceId}:${messageKey}`, unsubscribe: { url: unsubscribeUrl },
+            // Transactional mail is no mailing to leave: no List-Unsubscribe headers (the link still works in the template).
+            messageKey: `${workspaceId}:${messageKey}`, unsubscribe: effect.transactional ? null : { url: unsubscribeUrl },
           });
           // A crash between the send and this line sends again after the lease: the same Message-ID.
           await store.delivery.log(workspaceId, entry('sent', null, rendered.subject), { name: 'Email Sent', interaction: OUTBOUND_EMAIL, properties: { ...properties, messageId: sent.messageId } });
@@ -112,12 +115,23 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
   };
 }
 
-/** Why this contact gets no e-mail now, if so: no address, no consent, or the frequency cap. */
-async function heldBack(context: EngineContext, workspaceId: string, contact: Contact, policy: DeliveryPolicy | undefined, now: number): Promise<{ status: 'suppressed' | 'capped'; detail: string } | null> {
+/**
+ * Why this contact gets no e-mail now, if so: no address, no consent, or the frequency cap
+ * (`policy`'s, when given). Transactional mail goes past an unsubscribe — a receipt is not a
+ * mailing — but never to an address that bounced, complained or was suppressed by hand.
+ */
+async function heldBack(
+  context: EngineContext,
+  workspaceId: string,
+  contact: Contact,
+  policy: DeliveryPolicy | null | undefined,
+  now: number,
+  options: { transactional: boolean },
+): Promise<{ status: 'suppressed' | 'capped'; detail: string } | null> {
   if (!contact.email) return { status: 'suppressed', detail: 'the contact has no e-mail address' };
-  if (contact.traits['unsubscribed'] === true) return { status: 'suppressed', detail: 'the contact unsubscribed' };
+  if (contact.traits['unsubscribed'] === true && !options.transactional) return { status: 'suppressed', detail: 'the contact unsubscribed' };
   const suppression = await context.store.delivery.suppression(workspaceId, contact.email);
-  if (suppression) return { status: 'suppressed', detail: `${suppression.address} is on the suppression list (${suppression.reason})` };
+  if (suppression && !(options.transactional && suppression.reason === 'unsubscribed')) return { status: 'suppressed', detail: `${suppression.address} is on the suppression list (${suppression.reason})` };
   const cap = policy?.frequencyCap;
   if (cap && (await context.store.delivery.sentCount(workspaceId, { channel: 'email', since: now - cap.days * DAY_MS, contactId: contact.id })) >= cap.messages) {
     return { status: 'capped', detail: `the frequency cap of ${cap.messages} e-mails in ${cap.days} days was reached` };

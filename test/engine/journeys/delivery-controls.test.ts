@@ -53,6 +53,16 @@ spec:
     - { id: one, email: { template: news } }
     - { id: two, email: { template: news } }
     - { id: three, email: { template: news } }
+---
+kind: Journey
+spec:
+  id: receipts
+  name: Three receipts at once
+  trigger: { api: {} }
+  steps:
+    - { id: one, email: { template: news, transactional: true } }
+    - { id: two, email: { template: news, transactional: true } }
+    - { id: three, email: { template: news, transactional: true } }
 `;
 
 /** A workspace with contacts in two time zones, one whose server refuses its address, and the journeys above under `policySpec`. */
@@ -169,6 +179,27 @@ for (const database of DATABASES) {
       await t.start('news', 'bob');
       await t.worker.runOnce();
       assert.equal(t.receivedBy('bob@acme.example'), 3);
+    });
+
+    test('transactional e-mail reaches the unsubscribed, at night and over the cap, without List-Unsubscribe; never a bounced address', async () => {
+      // 22:30 in Oslo: quiet hours.
+      const clock = new TestClock(Date.UTC(2026, 2, 2, 21, 30));
+      await using t = await setUp(store, clock, "  quietHours: { from: '21:00', to: '08:00' }\n  frequencyCap: { messages: 2, days: 7 }");
+      await store.writeMessages(t.ws.workspaceId, messages([{ type: 'identify', userId: 'ann', traits: { unsubscribed: true } }], clock.now()), newId);
+      await store.delivery.suppress(t.ws.workspaceId, [{ address: 'ann@acme.example', reason: 'unsubscribed' }, { address: 'gone@acme.example', reason: 'bounced' }], 'test', clock.now());
+      await t.start('receipts', 'ann');
+      await t.start('receipts', 'cyd');
+      await t.start('news', 'dee');
+      await t.worker.runOnce();
+
+      assert.equal(t.receivedBy('ann@acme.example'), 3, 'unsubscribed from mailings, at night, over the cap of two');
+      assert.equal(t.receivedBy('gone@acme.example'), 0);
+      assert.deepEqual(await statuses(t.context, t.ws.workspaceId, await t.contactId('cyd')), ['suppressed', 'suppressed', 'suppressed']);
+      assert.equal(t.receivedBy('dee@acme.example'), 0, 'marketing e-mail still waits for the morning');
+      for (const { mail } of t.sink.received) {
+        assert.equal(mail.headerLines.find((h) => h.key === 'list-unsubscribe'), undefined);
+        assert.match(mail.text ?? '', /Unsubscribe: http:\/\/localhost:3000\/u\//, 'the template may still link it');
+      }
     });
 
     test("a channel's rate limit puts the rest off to the next minute, none lost and none twice", async () => {

@@ -26,6 +26,11 @@ export function JourneyFlow({ steps }: { steps: JourneyStepCounts[] }) {
                 {template(step) ? (
                   <>
                     {step.kind === 'email' ? 'e-mail' : 'in-app'} <Link to={`/templates/${encodeURIComponent(template(step)!)}`}>{template(step)}</Link>
+                    {transactional(step) && (
+                      <span className="journey-step-transactional" title="sent past unsubscribes, quiet hours and the frequency cap; never to a bounced address">
+                        transactional
+                      </span>
+                    )}
                   </>
                 ) : (
                   describeStep(step.step as Record<string, unknown>)
@@ -62,6 +67,11 @@ export function JourneyFlow({ steps }: { steps: JourneyStepCounts[] }) {
       })}
     </ol>
   );
+}
+
+/** Whether an e-mail step sends transactional mail. */
+function transactional(step: JourneyStepCounts): boolean {
+  return (step.step as { email?: { transactional?: boolean } }).email?.transactional === true;
 }
 
 /** The template a message step sends, if it is one. */
