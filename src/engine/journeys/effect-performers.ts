@@ -1,6 +1,8 @@
 import type { Effect } from '../../core/journeys/advance-journey.js';
 import type { ClaimedEffect } from '../../store/journeys/journey-effects.js';
+import type { Definition } from '../../core/definitions/definition-documents.js';
 import type { EngineContext } from '../context.js';
+import { effectiveDefinitions } from '../definitions/effective-definitions.js';
 
 /**
  * Performs one kind of effect. A performer may be called more than once for the same effect
@@ -9,7 +11,32 @@ import type { EngineContext } from '../context.js';
  * key, a task is created under it. Throwing fails the attempt: it is retried with backoff,
  * unless the error is a `PermanentEffectFailure`.
  */
-export type Performer<K extends Effect['kind']> = (effect: Extract<Effect, { kind: K }>, claim: ClaimedEffect) => Promise<void>;
+export type Performer<K extends Effect['kind']> = (effect: Extract<Effect, { kind: K }>, claim: ClaimedEffect, reads: BatchReads) => Promise<void>;
+
+/**
+ * Reads the effects of one claimed batch share, each made once for the batch — the
+ * definitions in force, a workspace's link secret — as the worker looks a journey up once per
+ * pass. A batch is performed within its lease, so a definition changed meanwhile is in force
+ * from the next batch on. A read that fails is made again by the next effect that asks.
+ */
+export class BatchReads {
+  readonly #made = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let made = this.#made.get(key) as Promise<T> | undefined;
+    if (!made) {
+      made = read();
+      this.#made.set(key, made);
+      made.catch(() => this.#made.delete(key));
+    }
+    return made;
+  }
+}
+
+/** The definitions in force in the workspace, read once for the batch. */
+export function batchDefinitions(context: EngineContext, reads: BatchReads, workspaceId: string): Promise<Definition[]> {
+  return reads.once(`definitions\u0000${workspaceId}`, () => effectiveDefinitions(context, workspaceId));
+}
 
 /** One performer per effect kind; the worker calls the one the effect names. */
 export interface EffectPerformers {
@@ -45,22 +72,22 @@ export class DeferEffect extends Error {
   }
 }
 
-/** Calls the performer for the claim's effect. */
-export function perform(performers: EffectPerformers, claim: ClaimedEffect): Promise<void> {
+/** Calls the performer for the claim's effect, with the reads its batch shares. */
+export function perform(performers: EffectPerformers, claim: ClaimedEffect, reads: BatchReads): Promise<void> {
   const effect = claim.effect;
   switch (effect.kind) {
     case 'email':
-      return performers.email(effect, claim);
+      return performers.email(effect, claim, reads);
     case 'in-app':
-      return performers['in-app'](effect, claim);
+      return performers['in-app'](effect, claim, reads);
     case 'webhook':
-      return performers.webhook(effect, claim);
+      return performers.webhook(effect, claim, reads);
     case 'task':
-      return performers.task(effect, claim);
+      return performers.task(effect, claim, reads);
     case 'set-trait':
-      return performers['set-trait'](effect, claim);
+      return performers['set-trait'](effect, claim, reads);
     case 'change-model':
-      return performers['change-model'](effect, claim);
+      return performers['change-model'](effect, claim, reads);
     default:
       return effect satisfies never;
   }

@@ -1,8 +1,8 @@
 import type { Interaction } from '../../core/interactions.js';
 import { renderMessage } from '../../core/templates/render-message.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
-import { PermanentEffectFailure, type Performer } from './effect-performers.js';
+import { findDefinition } from '../definitions/effective-definitions.js';
+import { batchDefinitions, PermanentEffectFailure, type Performer } from './effect-performers.js';
 import { recipientsOf, recipientVariables, stepTemplate } from './message-performers.js';
 
 const OUTBOUND_IN_APP: Interaction = { channel: 'in_app', direction: 'outbound', category: 'communication', rating: null, sentiment: null, revenue: null };
@@ -14,10 +14,10 @@ const OUTBOUND_IN_APP: Interaction = { channel: 'in_app', direction: 'outbound',
  * it is logged (channel `in-app`) with an interaction on the contact's timeline.
  */
 export function inAppPerformer(context: EngineContext): Performer<'in-app'> {
-  return async (effect, claim) => {
+  return async (effect, claim, reads) => {
     const { workspaceId } = claim;
     const { store, clock } = context;
-    const definitions = await effectiveDefinitions(context, workspaceId);
+    const definitions = await batchDefinitions(context, reads, workspaceId);
     const template = stepTemplate(definitions, effect.template, 'in-app');
     const journey = findDefinition(definitions, 'Journey', claim.journeyId);
     for (const contact of await recipientsOf(context, workspaceId, claim.subject)) {

@@ -1,8 +1,8 @@
 import type { EmailSender } from '../channels/email-message.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
+import { findDefinition } from '../definitions/effective-definitions.js';
 import { placementOf, reactToMove } from '../models/model-moves.js';
-import { PermanentEffectFailure, storePerformers, type EffectPerformers } from './effect-performers.js';
+import { batchDefinitions, PermanentEffectFailure, storePerformers, type EffectPerformers } from './effect-performers.js';
 import { emailPerformer, type EmailPerformerOptions } from './message-performers.js';
 import { webhookPerformer, type WebhookPerformerOptions } from './webhook-performer.js';
 import { inAppPerformer } from './in-app-performer.js';
@@ -23,10 +23,10 @@ export function journeyPerformers(context: EngineContext, sender: EmailSender, o
     email: emailPerformer(context, sender, options),
     'in-app': inAppPerformer(context),
     webhook: webhookPerformer(context, options.webhooks),
-    async 'change-model'(effect, claim) {
+    async 'change-model'(effect, claim, reads) {
       if (claim.subject.kind !== 'account') throw new PermanentEffectFailure('only an account journey changes an engagement model');
       const { workspaceId } = claim;
-      const definitions = await effectiveDefinitions(context, workspaceId);
+      const definitions = await batchDefinitions(context, reads, workspaceId);
       const model = findDefinition(definitions, 'EngagementModel', effect.model);
       if (!model) throw new PermanentEffectFailure(`engagement model ${effect.model} does not exist`);
       const current = await context.store.accountModels.find(workspaceId, claim.subject.id);

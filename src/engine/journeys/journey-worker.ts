@@ -5,7 +5,7 @@ import type { Delay } from '../segments/segment-refresher.js';
 import { advanceRuns, type JourneyLookup } from './advance-run.js';
 import { journeyStatuses } from './journey-status.js';
 import { journeysInForce } from './journeys-in-force.js';
-import { DeferEffect, perform, PermanentEffectFailure, type EffectPerformers } from './effect-performers.js';
+import { BatchReads, DeferEffect, perform, PermanentEffectFailure, type EffectPerformers } from './effect-performers.js';
 import { MAX_EFFECT_ATTEMPTS, retryDelay } from './effect-retry.js';
 
 export interface JourneyWorkerOptions {
@@ -183,12 +183,13 @@ export class JourneyWorker implements AsyncDisposable {
     for (;;) {
       const effects = await store.journeys.effects.claim({ now: clock.now(), limit, leaseMs: this.#options.effectLeaseMs, ...(workspaceIds ? { workspaceIds } : {}) });
       const performed: ClaimedEffect[] = [];
+      const reads = new BatchReads();
       await eachConcurrently(bySubject(effects), this.#options.concurrency, async (claims) => {
         for (const claim of claims) {
           // A batch that outlasted its lease leaves the rest: another worker may have claimed them since.
           if (clock.now() >= claim.leasedUntil) break;
           try {
-            const outcome = await this.#perform(claim);
+            const outcome = await this.#perform(claim, reads);
             if (outcome === 'performed') performed.push(claim);
             else result[outcome]++;
           } catch (error) {
@@ -211,10 +212,10 @@ export class JourneyWorker implements AsyncDisposable {
   }
 
   /** Performs the claim's effect; a failure or deferral is recorded at once, a success is recorded with its batch. */
-  async #perform(claim: ClaimedEffect): Promise<'performed' | 'failed' | 'deferred' | 'dead'> {
+  async #perform(claim: ClaimedEffect, reads: BatchReads): Promise<'performed' | 'failed' | 'deferred' | 'dead'> {
     const { store, clock } = this.context;
     try {
-      await perform(this.#options.performers, claim);
+      await perform(this.#options.performers, claim, reads);
     } catch (error) {
       if (error instanceof DeferEffect) {
         await store.journeys.effects.deferred(claim.workspaceId, claim.effect.key, claim.attempt, error.until, error.message);

@@ -11,9 +11,9 @@ import type { EmailSender } from '../channels/email-message.js';
 import { trackedHtml } from '../channels/email-tracking.js';
 import { EmailDeliveryError } from '../channels/smtp-sender.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
+import { findDefinition } from '../definitions/effective-definitions.js';
 import { linkSecret, signedUrl } from '../delivery/signed-links.js';
-import { DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
+import { batchDefinitions, DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
 import { SendsInFlight } from './sends-in-flight.js';
 
 const DAY_MS = 86_400_000;
@@ -47,15 +47,15 @@ export interface EmailPerformerOptions {
  */
 export function emailPerformer(context: EngineContext, sender: EmailSender, options: EmailPerformerOptions): Performer<'email'> {
   const sending = new SendsInFlight();
-  return async (effect, claim) => {
+  return async (effect, claim, reads) => {
     const { workspaceId } = claim;
     const { store, clock } = context;
-    const definitions = await effectiveDefinitions(context, workspaceId);
+    const definitions = await batchDefinitions(context, reads, workspaceId);
     const template = stepTemplate(definitions, effect.template, 'email');
     const journey = findDefinition(definitions, 'Journey', claim.journeyId);
     const policy = findDefinition(definitions, 'DeliveryPolicy');
     const recipients = await recipientsOf(context, workspaceId, claim.subject);
-    const secret = await linkSecret(context, workspaceId);
+    const secret = await reads.once(`link secret\u0000${workspaceId}`, () => linkSecret(context, workspaceId));
     let laterAt: number | null = null;
     let laterWhy = '';
 

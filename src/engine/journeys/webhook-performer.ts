@@ -6,8 +6,8 @@ import { webhookSignature } from '../../core/delivery/webhook-signature.js';
 import { postWebhook } from '../channels/webhook-sender.js';
 import { WebhookTargetRefused } from '../channels/webhook-target.js';
 import type { EngineContext } from '../context.js';
-import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
-import { DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
+import { findDefinition } from '../definitions/effective-definitions.js';
+import { batchDefinitions, DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
 import { SendsInFlight } from './sends-in-flight.js';
 
 export interface WebhookPerformerOptions {
@@ -34,12 +34,12 @@ const RETRIED = new Set([408, 425, 429]);
  */
 export function webhookPerformer(context: EngineContext, options: WebhookPerformerOptions): Performer<'webhook'> {
   const sending = new SendsInFlight();
-  return async (effect, claim) => {
+  return async (effect, claim, reads) => {
     const { workspaceId } = claim;
     const { store, clock } = context;
     if (await store.delivery.message(workspaceId, effect.key)) return;
     const now = clock.now();
-    const definitions = await effectiveDefinitions(context, workspaceId);
+    const definitions = await batchDefinitions(context, reads, workspaceId);
     const policy = findDefinition(definitions, 'DeliveryPolicy');
     const limit = policy?.rateLimits.webhook?.perMinute;
     if (limit !== undefined && (await store.delivery.sentInMinute(workspaceId, 'webhook', now)) + sending.count(workspaceId) >= limit) {

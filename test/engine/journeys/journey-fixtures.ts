@@ -35,9 +35,9 @@ export function lookup(...journeys: JourneyDefinition[]): JourneyLookup {
 /** Performers that write to the store, and for the other kinds ones that only count calls by key. */
 export function countingPerformers(context: EngineContext, calls = new Map<string, number>()): { performers: EffectPerformers; calls: Map<string, number> } {
   const count = (key: string) => calls.set(key, (calls.get(key) ?? 0) + 1);
-  const counted = <K extends keyof EffectPerformers>(performer: Performer<K>): Performer<K> => async (effect, claim) => {
+  const counted = <K extends keyof EffectPerformers>(performer: Performer<K>): Performer<K> => async (effect, claim, reads) => {
     count(effect.key);
-    await performer(effect, claim);
+    await performer(effect, claim, reads);
   };
   const store = storePerformers(context);
   const noop = async () => {};

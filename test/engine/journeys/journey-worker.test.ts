@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { JourneyWorker, type JourneyWorkerOptions } from '../../../src/engine/journeys/journey-worker.js';
 import { startJourneyRun } from '../../../src/engine/journeys/start-journey-run.js';
-import { PermanentEffectFailure, storePerformers } from '../../../src/engine/journeys/effect-performers.js';
+import { BatchReads, PermanentEffectFailure, storePerformers } from '../../../src/engine/journeys/effect-performers.js';
 import { advanceRun } from '../../../src/engine/journeys/advance-run.js';
 import type { Store } from '../../../src/store/store.js';
 import { TestClock, testContext } from '../../support/context.js';
@@ -180,7 +180,7 @@ for (const database of DATABASES) {
       await advanceRun(context, ws, started.run.id, { kind: 'timer' }, lookup(followUp));
       const [claim] = await store.journeys.effects.claim({ now: clock.now(), limit: 10, leaseMs: 5 * MINUTE, workspaceIds: [ws] });
       assert.ok(claim?.effect.kind === 'task');
-      await storePerformers(context).task(claim.effect, claim);
+      await storePerformers(context).task(claim.effect, claim, new BatchReads());
 
       clock.advance(5 * MINUTE);
       assert.equal((await one.worker.runOnce()).performed, 1);
