@@ -76,7 +76,7 @@ describe('journey feeds in several processes over one PostgreSQL server', { skip
       await ingest(feeder!, ws, [{ type: 'track', userId: 'bob', event: 'Signed Up' }]);
       const early = await feedJourneys(feeder!, { workspaceIds: [ws] }).finally(commit);
       await slowWrite;
-      assert.deepEqual([early.started, early.caughtUp], [0, false], 'nothing is read past a write under way');
+      assert.deepEqual([early.started, early.caughtUp, early.awaitingWriters], [0, false, true], 'nothing is read past a write under way');
       assert.equal((await feedUntilCaughtUp(feeder!, { workspaceIds: [ws] })).started, 2);
     } finally {
       await Promise.all(stores.map((s) => s.close()));

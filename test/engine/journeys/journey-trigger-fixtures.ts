@@ -31,7 +31,7 @@ export async function contactId(context: EngineContext, workspaceId: string, use
  * other writers may be under way, and the feed reads past them only once they finished.
  */
 export async function feedUntilCaughtUp(context: EngineContext, options: FeedOptions): Promise<FeedPass> {
-  const total: FeedPass = { events: 0, started: 0, advanced: 0, caughtUp: false };
+  const total: FeedPass = { events: 0, started: 0, advanced: 0, caughtUp: false, awaitingWriters: false };
   for (let pass = 0; pass < 1000 && !total.caughtUp; pass++) {
     const done = await feedJourneys(context, options);
     total.events += done.events;

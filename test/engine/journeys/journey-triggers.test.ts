@@ -64,14 +64,14 @@ for (const database of DATABASES) {
       await store.workspaces.ensure(ws, ws, clock.now());
       await ingest(context, ws, [{ type: 'track', userId: 'ann', event: 'Signed Up', properties: { plan: 'trial' } }]);
       await workspaceWith(context, ws, [onboarding]);
-      assert.deepEqual(await feedUntilCaughtUp(context, { workspaceIds: [ws] }), { events: 0, started: 0, advanced: 0, caughtUp: true });
+      assert.deepEqual(await feedUntilCaughtUp(context, { workspaceIds: [ws] }), { events: 0, started: 0, advanced: 0, caughtUp: true, awaitingWriters: false });
       assert.deepEqual(await emails(ws), []);
     });
 
     test('events stored after the journey and before the feed first ran are delivered', async () => {
       const { context, ws, feed } = await setUp([onboarding]);
       await ingest(context, ws, [{ type: 'track', userId: 'ann', event: 'Signed Up', properties: { plan: 'trial' } }]);
-      assert.deepEqual(await feed(), { events: 1, started: 1, advanced: 0, caughtUp: true });
+      assert.deepEqual(await feed(), { events: 1, started: 1, advanced: 0, caughtUp: true, awaitingWriters: false });
       assert.deepEqual(await emails(ws), ['welcome']);
     });
 
@@ -85,7 +85,7 @@ for (const database of DATABASES) {
       const claim = await store.journeys.triggers.feed.claim(ws, clock.now(), MINUTE);
       assert.ok(claim);
       assert.equal(await store.journeys.triggers.feed.release(claim, before, null, clock.now()), true);
-      assert.deepEqual(await feed(), { events: 1, started: 0, advanced: 0, caughtUp: true });
+      assert.deepEqual(await feed(), { events: 1, started: 0, advanced: 0, caughtUp: true, awaitingWriters: false });
       assert.deepEqual(await emails(ws), ['welcome']);
       assert.equal((await store.journeys.stats(ws, onboarding.id)).entered, 1);
     });
@@ -110,7 +110,7 @@ for (const database of DATABASES) {
         { type: 'track', userId: 'ann', event: 'Signed Up', properties: { plan: 'trial' } },
         { type: 'track', userId: 'ann', event: 'Onboarding Completed' },
       ]);
-      assert.deepEqual(await feed(), { events: 2, started: 1, advanced: 1, caughtUp: true });
+      assert.deepEqual(await feed(), { events: 2, started: 1, advanced: 1, caughtUp: true, awaitingWriters: false });
       const stats = await store.journeys.stats(ws, onboarding.id);
       assert.deepEqual([stats.entered, stats.converted], [1, 1]);
     });
@@ -227,7 +227,7 @@ for (const database of DATABASES) {
       await feedUntilCaughtUp(context, { workspaceIds: [ws] });
       await store.journeys.triggers.feed.claim(ws, clock.now(), MINUTE);
       await ingest(context, ws, [{ type: 'track', userId: 'ann', event: 'Signed Up', properties: { plan: 'trial' } }]);
-      assert.deepEqual(await feedJourneys(context, { workspaceIds: [ws] }), { events: 0, started: 0, advanced: 0, caughtUp: false });
+      assert.deepEqual(await feedJourneys(context, { workspaceIds: [ws] }), { events: 0, started: 0, advanced: 0, caughtUp: false, awaitingWriters: false });
       clock.advance(MINUTE);
       assert.equal((await feedUntilCaughtUp(context, { workspaceIds: [ws] })).started, 1);
       clock.advance(HOUR);

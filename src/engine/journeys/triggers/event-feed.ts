@@ -33,6 +33,8 @@ export interface FeedPass {
    * from being read yet: another pass will find more.
    */
   caughtUp: boolean;
+  /** Whether a workspace waited for event writes under way (PostgreSQL): they commit within moments, so looking again soon pays. */
+  awaitingWriters: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface FeedPass {
 export async function feedJourneys(context: EngineContext, options: FeedOptions = {}): Promise<FeedPass> {
   const feed = context.store.journeys.triggers.feed;
   const workspaceIds = options.workspaceIds ?? (await feed.workspaces());
-  const pass: FeedPass = { events: 0, started: 0, advanced: 0, caughtUp: true };
+  const pass: FeedPass = { events: 0, started: 0, advanced: 0, caughtUp: true, awaitingWriters: false };
   for (const workspaceId of workspaceIds) {
     const now = options.now ?? context.clock.now();
     const claim = await feed.claim(workspaceId, now, options.leaseMs ?? 60_000);
@@ -68,6 +70,7 @@ export async function feedJourneys(context: EngineContext, options: FeedOptions 
       // Some event below the horizon may not be committed yet: read nothing, look again next pass.
       await feed.release(claim, claim.position, horizon, now);
       pass.caughtUp = false;
+      pass.awaitingWriters = true;
       continue;
     }
     horizon = { id: horizon.id, writers: [] };
