@@ -220,6 +220,10 @@ async function activateJourney(page: Page): Promise<void> {
   await hasText(steps.locator('[data-step="welcome"]'), 'e-mail welcome');
   await hasText(steps.locator('[data-step="wait-2-days"]'), 'wait 2 d');
   assert.equal(await steps.locator('[data-step="welcome"] [data-count="entered"]').innerText(), '0');
+  // Drawn as a graph: each step below the one before it, an arrow between them.
+  await hasCount(page, '.journey-edges [data-edge]', 6);
+  const top = async (id: string) => (await steps.locator(`[data-step="${id}"]`).boundingBox())!.y;
+  assert.ok((await top('welcome')) < (await top('wait-2-days')));
   // Its definition edited in place: a template that does not exist is marked at its line while typing.
   await page.getByRole('button', { name: 'Edit definition' }).click();
   const journeyYaml = page.getByRole('textbox', { name: 'Journey as YAML' });
