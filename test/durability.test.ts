@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { openStore, type StoreLocation } from '../src/store/open-store.js';
 import { DEFAULT_WORKSPACE_ID } from '../src/store/workspaces.js';
+import { scratchDir } from './support/scratch-dir.js';
 
 const targets: { name: string; location: () => StoreLocation }[] = [
-  { name: 'sqlite', location: () => ({ dataDir: mkdtempSync(join(tmpdir(), 'touchpoint-kill-')) }) },
+  { name: 'sqlite', location: () => ({ dataDir: scratchDir('kill') }) },
   ...(process.env['TOUCHPOINT_TEST_DATABASE_URL'] ? [{ name: 'postgres', location: () => ({ dataDir: '', databaseUrl: process.env['TOUCHPOINT_TEST_DATABASE_URL'] }) }] : []),
 ];
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +10,7 @@ import { formatOfPath, importFile } from '../src/engine/import/import-file.js';
 import type { Store } from '../src/store/store.js';
 import { testContext } from './support/context.js';
 import { DATABASES, newWorkspaceId, openTestStore } from './support/databases.js';
+import { scratchDir } from './support/scratch-dir.js';
 
 const fixture = (name: string) => join('test', 'fixtures', 'import', name);
 const hash = (text: string) => `h${text.length}`;
@@ -132,7 +132,7 @@ describe('the import command', () => {
   const touchpoint = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: '' } });
 
   test('prints what was stored and the rejected rows with their lines, and exits 0', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'touchpoint-import-'));
+    const data = scratchDir('import');
     const { stdout } = await touchpoint('--data', data, 'import', fixture('events.csv'), '--type', 'events');
     assert.match(stdout, /read 7 rows/);
     assert.match(stdout, /stored: +4/);
@@ -144,7 +144,7 @@ describe('the import command', () => {
   });
 
   test('exits 1 when no row is valid or the file is missing', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'touchpoint-import-'));
+    const data = scratchDir('import');
     const bad = join(data, 'bad.ndjson');
     writeFileSync(bad, '{"event":"x"}\n');
     await assert.rejects(touchpoint('--data', data, 'import', bad, '--type', 'events'), (error: { code: number; stdout: string }) => {

@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { DEFAULT_SENDS_IN_FLIGHT } from '../src/engine/channels/email-channel.js';
 import { openStore, type StoreLocation } from '../src/store/open-store.js';
@@ -10,6 +7,7 @@ import { mailProgress, prepareDueMail, STEP_SUBJECTS, tallyAtSink } from './supp
 import { pollUntil } from './support/poll-until.js';
 import { createScratchDatabase } from './support/scratch-postgres.js';
 import { startWorker } from './support/worker-process.js';
+import { scratchDir } from './support/scratch-dir.js';
 
 const CONTACTS = 150;
 const OWED = CONTACTS * STEP_SUBJECTS.length;
@@ -28,7 +26,7 @@ interface Target extends AsyncDisposable {
 
 const serverUrl = process.env['TOUCHPOINT_TEST_DATABASE_URL'];
 const targets: { name: string; open: () => Promise<Target> }[] = [
-  { name: 'SQLite', open: async () => ({ location: { dataDir: mkdtempSync(join(tmpdir(), 'touchpoint-worker-kill-')) }, async [Symbol.asyncDispose]() {} }) },
+  { name: 'SQLite', open: async () => ({ location: { dataDir: scratchDir('worker-kill') }, async [Symbol.asyncDispose]() {} }) },
   ...(serverUrl
     ? [{
         name: 'PostgreSQL',

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
@@ -8,8 +6,9 @@ import { sqliteDialect } from '../../src/store/dialects/sqlite/sqlite-dialect.js
 import { Store } from '../../src/store/store.js';
 import { newWorkspaceId } from '../support/databases.js';
 import { messages, newId } from '../support/messages.js';
+import { scratchDir } from '../support/scratch-dir.js';
 
-const databaseFile = () => join(mkdtempSync(join(tmpdir(), 'touchpoint-test-')), 'touchpoint.db');
+const databaseFile = () => join(scratchDir('test'), 'touchpoint.db');
 
 describe('reader threads of the embedded database', () => {
   test('read what was committed before the statement, and evaluate segments there', async () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { StoreDialect } from '../../src/store/dialects/dialect.js';
@@ -7,6 +5,7 @@ import { pgliteDialect } from '../../src/store/dialects/pglite/pglite-dialect.js
 import { postgresDialect } from '../../src/store/dialects/postgres/postgres-dialect.js';
 import { sqliteDialect } from '../../src/store/dialects/sqlite/sqlite-dialect.js';
 import { Store } from '../../src/store/store.js';
+import { scratchDir } from './scratch-dir.js';
 
 export interface TestDatabase {
   name: string;
@@ -19,7 +18,7 @@ export interface TestDatabase {
  * truncate: each makes its own workspace, so they can share a server and run in parallel.
  */
 export const DATABASES: TestDatabase[] = [
-  { name: 'sqlite', dialect: () => sqliteDialect(join(mkdtempSync(join(tmpdir(), 'touchpoint-test-')), 'touchpoint.db')) },
+  { name: 'sqlite', dialect: () => sqliteDialect(join(scratchDir('test'), 'touchpoint.db')) },
   { name: 'pglite', dialect: () => pgliteDialect() },
   ...(process.env['TOUCHPOINT_TEST_DATABASE_URL']
     ? [{ name: 'postgres', dialect: () => postgresDialect(process.env['TOUCHPOINT_TEST_DATABASE_URL']!, { poolSize: 4 }) }]

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { JourneyWorker } from '../../../src/engine/journeys/journey-worker.js';
@@ -11,6 +9,7 @@ import { Store } from '../../../src/store/store.js';
 import { TestClock, testContext } from '../../support/context.js';
 import { newWorkspaceId } from '../../support/databases.js';
 import { countingPerformers, DAY, followUp, lookup, ownedAccount } from './journey-fixtures.js';
+import { scratchDir } from '../../support/scratch-dir.js';
 
 const url = process.env['TOUCHPOINT_TEST_DATABASE_URL'];
 
@@ -59,7 +58,7 @@ describe('journey workers in several processes over one PostgreSQL server', { sk
 
 describe('a journey worker restarted over the same SQLite file', () => {
   test('after the process stopped mid-work, everything that came due meanwhile is performed once, late but not lost', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'touchpoint-test-')), 'touchpoint.db');
+    const file = join(scratchDir('test'), 'touchpoint.db');
     const clock = new TestClock(Date.UTC(2026, 2, 2, 12));
     const ws = newWorkspaceId();
     const calls = new Map<string, number>();
