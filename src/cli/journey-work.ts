@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { openEmailSender, type ChannelConfig } from '../engine/channels/email-channel.js';
 import { storeOutbox } from '../engine/channels/store-outbox.js';
 import type { EngineContext } from '../engine/context.js';
@@ -6,12 +5,7 @@ import { journeyPerformers } from '../engine/journeys/journey-performers.js';
 import { JourneyWorker } from '../engine/journeys/journey-worker.js';
 import { journeyLookup } from '../engine/journeys/journeys-in-force.js';
 import { scheduleDateTriggers } from '../engine/journeys/triggers/date-triggers.js';
-import { feedJourneys } from '../engine/journeys/triggers/event-feed.js';
-
-/** How long one worker pass may keep feeding events to journeys before it turns to due runs and effects. */
-const FEED_BUDGET_MS = 250;
-/** How long to wait before looking again at event writes that were under way. */
-const WRITERS_WAIT_MS = 5;
+import { feedWhileBehind } from '../engine/journeys/triggers/event-feed.js';
 
 /** Date triggers read every subject holding the trait; once a minute is enough for "days before". */
 const DATE_TRIGGERS_EVERY_MS = 60_000;
@@ -52,21 +46,3 @@ export function startJourneyWork(context: EngineContext, channels: ChannelConfig
   };
 }
 
-/**
- * Feeds events to journeys until caught up, within `FEED_BUDGET_MS` of real time (not the
- * engine's clock, which a benchmark or test may move): a backlog of events then starts its runs
- * at the feed's pace rather than one batch per worker pass, which also performs effects. Event
- * writes under way (PostgreSQL) are waited for briefly, since they commit within moments; a
- * cursor another worker holds ends the feeding, as that worker is feeding.
- */
-async function feedWhileBehind(context: EngineContext): Promise<number> {
-  const until = performance.now() + FEED_BUDGET_MS;
-  let fed = 0;
-  for (;;) {
-    const pass = await feedJourneys(context);
-    fed += pass.events;
-    if (pass.caughtUp || performance.now() >= until) return fed;
-    if (pass.awaitingWriters) await sleep(WRITERS_WAIT_MS);
-    else if (pass.events === 0) return fed;
-  }
-}

@@ -46,8 +46,10 @@ program
   .command('worker')
   .description('run journey work: the event feed, date triggers, due runs and their e-mail, tasks and other effects (several may share one PostgreSQL)')
   .action(async () => {
+    // Settings are checked before anything is opened: a bad one stops the start, naming itself.
+    const channels = channelConfig();
     const context = await openContext(globals());
-    const work = startJourneyWork(context, channelConfig());
+    const work = startJourneyWork(context, channels);
     console.log(`journey worker running${process.env['TOUCHPOINT_SMTP_URL'] ? ', sending e-mail over SMTP' : ', keeping e-mail in the outbox (TOUCHPOINT_SMTP_URL is not set)'}`);
     const stop = async () => {
       await work[Symbol.asyncDispose]();
@@ -66,13 +68,14 @@ program
   .option('--demo', 'load demo data first if the database is empty')
   .option('--no-worker', 'do not run journey work in this process (run `touchpoint worker` processes instead; PostgreSQL only)')
   .action(async (options: { port: number; host: string; demo?: boolean; worker: boolean }) => {
+    // Settings are checked before the demo loads: a bad one stops the start at once, naming itself.
+    const channels = channelConfig();
     const context = await openContext(globals());
     const keys = await context.store.workspaces.ensureKeys(DEFAULT_WORKSPACE_ID, context.ids.secret, context.clock.now());
     if (options.demo) {
       const { loadDemoIfEmpty } = await import('../engine/demo/load-demo.js');
       await loadDemoIfEmpty(context, DEFAULT_WORKSPACE_ID, { log: (line) => console.log(line) });
     }
-    const channels = channelConfig();
     const server = await startServer(context, { port: options.port, host: options.host, channels, journeys: options.worker ? channels : null });
     // Tests read the first line to find the port.
     console.log(`Touchpoint is running at ${server.url}`);

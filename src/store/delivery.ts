@@ -43,6 +43,24 @@ export interface TimelineEntry {
 }
 
 /**
+ * Puts addresses on the suppression list, in `db` or a transaction the caller holds (ingestion
+ * stores a consent event and its suppression together); an address already on it keeps its
+ * first reason. Returns how many were new.
+ */
+export async function insertSuppressions(db: Kysely<Database>, workspaceId: string, entries: readonly { address: string; reason: SuppressionReason; detail?: string | null; at: number }[], by: string): Promise<number> {
+  let added = 0;
+  for (const part of chunks([...entries], 500)) {
+    const result = await db
+      .insertInto('email_suppressions')
+      .values(part.map((e) => ({ workspace_id: workspaceId, address: e.address.trim().toLowerCase(), reason: e.reason, detail: e.detail ?? null, created_by: by, created_at: e.at })))
+      .onConflict((oc) => oc.columns(['workspace_id', 'address']).doNothing())
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return added;
+}
+
+/**
  * Consent and the message log: who gets no e-mail, what was sent to whom. Addresses are kept
  * lower-cased, so `Ann@Example.com` and `ann@example.com` are one address.
  */
@@ -50,16 +68,7 @@ export function deliveryQueries(db: Kysely<Database>, groupCommit: GroupCommit) 
   return {
     /** Adds addresses to the suppression list; an address already on it keeps its first reason. Returns how many were new. */
     async suppress(workspaceId: string, entries: readonly { address: string; reason: SuppressionReason; detail?: string | null }[], by: string, at: number): Promise<number> {
-      let added = 0;
-      for (const part of chunks([...entries], 500)) {
-        const result = await db
-          .insertInto('email_suppressions')
-          .values(part.map((e) => ({ workspace_id: workspaceId, address: e.address.trim().toLowerCase(), reason: e.reason, detail: e.detail ?? null, created_by: by, created_at: at })))
-          .onConflict((oc) => oc.columns(['workspace_id', 'address']).doNothing())
-          .executeTakeFirst();
-        added += Number(result.numInsertedOrUpdatedRows ?? 0n);
-      }
-      return added;
+      return insertSuppressions(db, workspaceId, entries.map((e) => ({ ...e, at })), by);
     },
 
     /** Takes an address off the list (a person asked to receive e-mail again); false when it was not on it. */

@@ -1,4 +1,5 @@
 import type { SegmentMessage } from '../segment-messages.js';
+import { isEmailAddress } from './suppression-input.js';
 
 /** Why an address gets no more e-mail, as an event from another system says. */
 export type ConsentReason = 'bounced' | 'complained' | 'unsubscribed';
@@ -27,7 +28,7 @@ const WITHDRAWING_EVENTS: Readonly<Record<string, ConsentReason>> = {
 const BOUNCE_TYPE_PROPERTIES = ['bounce_type', 'bounceType', 'type'] as const;
 const SOFT_BOUNCES: ReadonlySet<string> = new Set(['soft', 'transient', 'temporary', 'deferred', 'blocked']);
 
-/** Property names ESPs use for the recipient. */
+/** Property names ESPs use for the recipient; one holding anything but an address names nobody. */
 const RECIPIENT_PROPERTIES = ['email', 'email_address', 'recipient'] as const;
 
 /**
@@ -43,7 +44,7 @@ export function consentWithdrawal(message: SegmentMessage): ConsentWithdrawal | 
   const bounceType = firstText(message.properties, BOUNCE_TYPE_PROPERTIES)?.toLowerCase() ?? null;
   if (reason === 'bounced' && bounceType !== null && SOFT_BOUNCES.has(bounceType)) return null;
   const named = firstText(message.properties, RECIPIENT_PROPERTIES);
-  const address = named !== undefined && looksLikeAddress(named) ? named.trim().toLowerCase() : null;
+  const address = named !== undefined && isEmailAddress(named) ? named.trim().toLowerCase() : null;
   const detail = `${message.event}${bounceType ? ` (${bounceType})` : ''}, event ${message.messageId}`;
   return { address, reason, detail };
 }
@@ -54,9 +55,4 @@ function firstText(values: Record<string, unknown>, names: readonly string[]): s
     if (typeof value === 'string' && value.trim() !== '') return value.trim();
   }
   return undefined;
-}
-
-/** One address, roughly: a recipient property holding something else names nobody. */
-function looksLikeAddress(value: string): boolean {
-  return /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/.test(value.trim());
 }

@@ -66,7 +66,7 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
       const entry = (status: MessageRecord['status'], detail: string | null, subject: string | null = null): MessageRecord => ({
         messageKey, contactId: contact.id, channel: 'email', status, journeyId: claim.journeyId, stepId: effect.stepId, templateId: template.id, address: contact.email, subject, detail, at: now,
       });
-      const held = await heldBack(context, workspaceId, contact, effect.transactional ? null : policy, now, { transactional: effect.transactional === true });
+      const held = await heldBack(context, workspaceId, contact, policy, now, effect.transactional === true);
       if (held) {
         await store.delivery.log(workspaceId, entry(held.status, held.detail), null);
         continue;
@@ -116,23 +116,23 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
 }
 
 /**
- * Why this contact gets no e-mail now, if so: no address, no consent, or the frequency cap
- * (`policy`'s, when given). Transactional mail goes past an unsubscribe — a receipt is not a
+ * Why this contact gets no e-mail now, if so: no address, no consent, or the frequency cap.
+ * Transactional mail is outside the cap and goes past an unsubscribe — a receipt is not a
  * mailing — but never to an address that bounced, complained or was suppressed by hand.
  */
 async function heldBack(
   context: EngineContext,
   workspaceId: string,
   contact: Contact,
-  policy: DeliveryPolicy | null | undefined,
+  policy: DeliveryPolicy | undefined,
   now: number,
-  options: { transactional: boolean },
+  transactional: boolean,
 ): Promise<{ status: 'suppressed' | 'capped'; detail: string } | null> {
   if (!contact.email) return { status: 'suppressed', detail: 'the contact has no e-mail address' };
-  if (contact.traits['unsubscribed'] === true && !options.transactional) return { status: 'suppressed', detail: 'the contact unsubscribed' };
+  if (contact.traits['unsubscribed'] === true && !transactional) return { status: 'suppressed', detail: 'the contact unsubscribed' };
   const suppression = await context.store.delivery.suppression(workspaceId, contact.email);
-  if (suppression && !(options.transactional && suppression.reason === 'unsubscribed')) return { status: 'suppressed', detail: `${suppression.address} is on the suppression list (${suppression.reason})` };
-  const cap = policy?.frequencyCap;
+  if (suppression && !(transactional && suppression.reason === 'unsubscribed')) return { status: 'suppressed', detail: `${suppression.address} is on the suppression list (${suppression.reason})` };
+  const cap = transactional ? undefined : policy?.frequencyCap;
   if (cap && (await context.store.delivery.sentCount(workspaceId, { channel: 'email', since: now - cap.days * DAY_MS, contactId: contact.id })) >= cap.messages) {
     return { status: 'capped', detail: `the frequency cap of ${cap.messages} e-mails in ${cap.days} days was reached` };
   }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { ConsentWithdrawal } from '../../core/delivery/consent-events.js';
 import type { Database } from '../database.js';
 import { chunks } from '../chunks.js';
+import { insertSuppressions } from '../delivery.js';
 
 /** A consent event of the batch, with the contact it was resolved to. */
 export interface ContactWithdrawal {
@@ -31,11 +32,5 @@ export async function applyConsentWithdrawals(trx: Transaction<Database>, worksp
     const address = withdrawal.address ?? emailOf.get(contactId);
     if (address && !entries.has(address)) entries.set(address, { address, reason: withdrawal.reason, detail: withdrawal.detail, at });
   }
-  for (const part of chunks([...entries.values()], 500)) {
-    await trx
-      .insertInto('email_suppressions')
-      .values(part.map((e) => ({ workspace_id: workspaceId, address: e.address, reason: e.reason, detail: e.detail, created_by: 'ingestion', created_at: e.at })))
-      .onConflict((oc) => oc.columns(['workspace_id', 'address']).doNothing())
-      .execute();
-  }
+  await insertSuppressions(trx, workspaceId, [...entries.values()], 'ingestion');
 }
