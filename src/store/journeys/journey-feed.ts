@@ -124,8 +124,9 @@ export function journeyFeedQueries(db: Kysely<Database>, dialect: StoreDialect) 
       return rows.map((r) => r.vxid);
     },
 
-    /** Up to `limit` track events with an id in `(after, through]`, in id order. */
-    async events(workspaceId: string, after: number, through: number, limit: number): Promise<FedEvent[]> {
+    /** Up to `limit` track events with an id in `(after, through]`, in id order; only those of the given names when `names` is given. */
+    async events(workspaceId: string, after: number, through: number, limit: number, names?: readonly string[]): Promise<FedEvent[]> {
+      if (names?.length === 0) return [];
       const rows = await db
         .selectFrom('events')
         .select(['id', 'name', 'contact_id', 'group_id', 'properties', 'received_at'])
@@ -133,6 +134,7 @@ export function journeyFeedQueries(db: Kysely<Database>, dialect: StoreDialect) 
         .where('id', '>', after)
         .where('id', '<=', through)
         .where('type', '=', 'track')
+        .$if(names !== undefined, (q) => q.where('name', 'in', [...names!]))
         .orderBy('id')
         .limit(limit)
         .execute();

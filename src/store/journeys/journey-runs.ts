@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { durationMs, type Advance, type RunState } from '../../core/journeys/advance-journey.js';
 import type { JourneyDefinition } from '../../core/journeys/journey-definition.js';
 import type { Database, JourneyRunTable } from '../database.js';
+import { chunks } from '../chunks.js';
 import type { StoreDialect } from '../dialects/dialect.js';
 
 const MAX_START_ATTEMPTS = 5;
@@ -117,6 +118,27 @@ export function journeyRunQueries(db: Kysely<Database>, dialect: StoreDialect) {
         .orderBy('entered_at')
         .execute();
       return rows.map(toRun);
+    },
+
+    /** `activeOf` for many subjects in one read: every run not yet ended of any of them, in order of entry. */
+    async activeOfAll(workspaceId: string, subjects: readonly JourneySubjectRef[]): Promise<JourneyRun[]> {
+      const runs: JourneyRun[] = [];
+      for (const kind of ['contact', 'account'] as const) {
+        const ids = [...new Set(subjects.filter((s) => s.kind === kind).map((s) => s.id))];
+        for (const part of chunks(ids, 500)) {
+          const rows = await db
+            .selectFrom('journey_runs')
+            .selectAll()
+            .where('workspace_id', '=', workspaceId)
+            .where('subject_kind', '=', kind)
+            .where('subject_id', 'in', part)
+            .where('ended_at', 'is', null)
+            .orderBy('entered_at')
+            .execute();
+          runs.push(...rows.map(toRun));
+        }
+      }
+      return runs;
     },
 
     /**

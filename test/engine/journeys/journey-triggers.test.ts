@@ -125,8 +125,28 @@ for (const database of DATABASES) {
         { type: 'track', userId: 'ann', event: 'Report Created' },
       ]);
       const pass = await feedUntilCaughtUp(context, { workspaceIds: [ws], batchSize: 1 });
-      assert.deepEqual([pass.events, pass.started, pass.advanced], [3, 1, 1]);
+      assert.deepEqual([pass.events, pass.started, pass.advanced], [2, 1, 1], 'Page Viewed, which no journey listens for, is not read');
       assert.deepEqual(await emails(ws), ['welcome', 'tips']);
+    });
+
+    test('events no journey listens for are passed over, and a batch sees the runs its earlier events started and moved', async () => {
+      const { context, ws, feed } = await setUp([onboarding]);
+      await feed();
+      const noise = (userId: string) => Array.from({ length: 30 }, (_, i) => ({ type: 'track' as const, userId, event: 'Page Viewed', properties: { i } }));
+      await ingest(context, ws, [
+        ...noise('ann'),
+        { type: 'track', userId: 'ann', event: 'Signed Up', properties: { plan: 'trial' } },
+        { type: 'track', userId: 'bob', event: 'Signed Up', properties: { plan: 'trial' } },
+        ...noise('bob'),
+        { type: 'track', userId: 'ann', event: 'Report Created' },
+        { type: 'track', userId: 'ann', event: 'Onboarding Completed' },
+        { type: 'track', userId: 'bob', event: 'Onboarding Completed' },
+        ...noise('ann'),
+      ]);
+      assert.deepEqual(await feedJourneys(context, { workspaceIds: [ws] }), { events: 5, started: 2, advanced: 2, caughtUp: true, awaitingWriters: false });
+      assert.deepEqual((await emails(ws)).sort(), ['tips', 'welcome', 'welcome']);
+      const stats = await store.journeys.stats(ws, onboarding.id);
+      assert.deepEqual([stats.entered, stats.exited, stats.converted], [2, 1, 1], 'ann reached the exit step before her goal; bob converted');
     });
 
     test('entering a segment starts a run, and leaving the exit segment exits it', async () => {

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventMatches } from '../../../core/journeys/advance-journey.js';
 import type { JourneyDefinition } from '../../../core/journeys/journey-definition.js';
+import { listenedEventNames } from '../../../core/journeys/listened-events.js';
 import type { FedEvent, FeedHorizon } from '../../../store/journeys/journey-feed.js';
-import type { JourneySubjectRef } from '../../../store/journeys/journey-runs.js';
+import type { JourneyRun, JourneySubjectRef } from '../../../store/journeys/journey-runs.js';
 import type { EngineContext } from '../../context.js';
 import { advanceRun } from '../advance-run.js';
 import { activeJourneys } from '../journey-status.js';
@@ -22,7 +23,7 @@ export interface FeedOptions {
 
 /** What one pass of the feed did. */
 export interface FeedPass {
-  /** Track events read and delivered. */
+  /** Track events read and delivered: those of a name some active journey listens for. */
   events: number;
   /** Runs started by an event trigger. */
   started: number;
@@ -78,10 +79,12 @@ export async function feedJourneys(context: EngineContext, options: FeedOptions 
     const journeys = await activeJourneys(context, workspaceId);
     const limit = options.batchSize ?? 100;
     // Without active journeys nothing listens: the cursor skips ahead, and a journey made later starts from then.
-    const events = journeys.length > 0 ? await feed.events(workspaceId, claim.position, horizon.id, limit) : [];
+    // Only events of a name some journey listens for are read: the rest (most of them, such as each message's own event) could change nothing.
+    const events = journeys.length > 0 ? await feed.events(workspaceId, claim.position, horizon.id, limit, [...listenedEventNames(journeys)]) : [];
     const starts = new PendingStarts(context, workspaceId);
+    const runs = await ActiveRuns.of(context, workspaceId, events);
     for (const event of events) {
-      const done = await deliver(context, workspaceId, journeys, event, starts);
+      const done = await deliver(context, workspaceId, journeys, event, starts, runs);
       pass.advanced += done.advanced;
     }
     pass.started += await starts.flush();
@@ -156,18 +159,51 @@ class PendingStarts {
 
 const subjectKey = (subject: JourneySubjectRef) => `${subject.kind}\u0000${subject.id}`;
 
+const subjectsOf = (event: FedEvent): JourneySubjectRef[] => [
+  ...(event.contactId ? [{ kind: 'contact' as const, id: event.contactId }] : []),
+  ...(event.groupId ? [{ kind: 'account' as const, id: event.groupId }] : []),
+];
+
+/**
+ * The active runs of a batch's subjects, read in one query before the batch is delivered. A
+ * subject's runs are taken from that read once, for its first event; delivering that event
+ * may advance or start its runs, so for a later event of the same subject they are read again.
+ */
+class ActiveRuns {
+  readonly #first = new Map<string, JourneyRun[]>();
+
+  private constructor(
+    private readonly context: EngineContext,
+    private readonly workspaceId: string,
+  ) {}
+
+  static async of(context: EngineContext, workspaceId: string, events: readonly FedEvent[]): Promise<ActiveRuns> {
+    const runs = new ActiveRuns(context, workspaceId);
+    const subjects = events.flatMap(subjectsOf);
+    for (const subject of subjects) runs.#first.set(subjectKey(subject), []);
+    if (subjects.length === 0) return runs;
+    for (const run of await context.store.journeys.runs.activeOfAll(workspaceId, subjects)) runs.#first.get(subjectKey(run.subject))?.push(run);
+    return runs;
+  }
+
+  async take(subject: JourneySubjectRef): Promise<JourneyRun[]> {
+    const key = subjectKey(subject);
+    const first = this.#first.get(key);
+    if (first === undefined) return this.context.store.journeys.runs.activeOf(this.workspaceId, subject);
+    this.#first.delete(key);
+    return first;
+  }
+}
+
 /** Delivers one event: to the subject's active runs first, then to the journeys it starts (pending in `starts`). */
-async function deliver(context: EngineContext, workspaceId: string, journeys: readonly JourneyDefinition[], event: FedEvent, starts: PendingStarts): Promise<{ advanced: number }> {
+async function deliver(context: EngineContext, workspaceId: string, journeys: readonly JourneyDefinition[], event: FedEvent, starts: PendingStarts, runs: ActiveRuns): Promise<{ advanced: number }> {
   const done = { advanced: 0 };
   const lookup = lookupAmong(journeys);
   const input = { name: event.name, properties: event.properties };
-  const subjects: JourneySubjectRef[] = [
-    ...(event.contactId ? [{ kind: 'contact' as const, id: event.contactId }] : []),
-    ...(event.groupId ? [{ kind: 'account' as const, id: event.groupId }] : []),
-  ];
+  const subjects = subjectsOf(event);
   await starts.before(subjects);
   for (const subject of subjects) {
-    for (const run of await context.store.journeys.runs.activeOf(workspaceId, subject)) {
+    for (const run of await runs.take(subject)) {
       const journey = journeys.find((j) => j.id === run.journeyId);
       // A run of a paused journey waits for it; one of a journey no longer in force exits when its timer comes.
       if (!journey) continue;
