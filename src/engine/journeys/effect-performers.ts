@@ -15,7 +15,7 @@ export type Performer<K extends Effect['kind']> = (effect: Extract<Effect, { kin
 
 /**
  * Reads the effects of one claimed batch share, each made once for the batch — the
- * definitions in force, a workspace's link secret — as the worker looks a journey up once per
+ * definitions in force, a workspace's link and webhook secrets — as the worker looks a journey up once per
  * pass. A batch is performed within its lease, so a definition changed meanwhile is in force
  * from the next batch on. A read that fails is made again by the next effect that asks.
  */

@@ -7,7 +7,7 @@ import { postWebhook } from '../channels/webhook-sender.js';
 import { WebhookTargetRefused } from '../channels/webhook-target.js';
 import type { EngineContext } from '../context.js';
 import { findDefinition } from '../definitions/effective-definitions.js';
-import { batchDefinitions, DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
+import { batchDefinitions, DeferEffect, PermanentEffectFailure, type BatchReads, type Performer } from './effect-performers.js';
 import { SendsInFlight } from './sends-in-flight.js';
 
 export interface WebhookPerformerOptions {
@@ -47,7 +47,7 @@ export function webhookPerformer(context: EngineContext, options: WebhookPerform
     }
     const release = sending.reserve(workspaceId);
     try {
-      await post(context, options, effect, claim, definitions, now);
+      await post(context, options, effect, claim, { definitions, reads }, now);
     } finally {
       release();
     }
@@ -55,10 +55,10 @@ export function webhookPerformer(context: EngineContext, options: WebhookPerform
 }
 
 /** Signs and sends one webhook request and logs a 2xx; throws what the ledger should make of any other answer. */
-async function post(context: EngineContext, options: WebhookPerformerOptions, effect: Extract<Effect, { kind: 'webhook' }>, claim: ClaimedEffect, definitions: readonly Definition[], now: number): Promise<void> {
+async function post(context: EngineContext, options: WebhookPerformerOptions, effect: Extract<Effect, { kind: 'webhook' }>, claim: ClaimedEffect, batch: { definitions: readonly Definition[]; reads: BatchReads }, now: number): Promise<void> {
   const { workspaceId } = claim;
   const { store, clock } = context;
-  const journey = findDefinition(definitions, 'Journey', claim.journeyId);
+  const journey = findDefinition(batch.definitions, 'Journey', claim.journeyId);
   const body = JSON.stringify({
     id: effect.key,
     type: 'journey.webhook',
@@ -69,7 +69,7 @@ async function post(context: EngineContext, options: WebhookPerformerOptions, ef
     data: effect.body,
     sentAt: new Date(now).toISOString(),
   });
-  const secret = await store.delivery.secret(workspaceId, 'webhooks', () => context.ids.secret('whsec_'), now);
+  const secret = await batch.reads.once(`webhook secret\u0000${workspaceId}`, () => store.delivery.secret(workspaceId, 'webhooks', () => context.ids.secret('whsec_'), now));
   const headers = { 'user-agent': 'Touchpoint-Webhooks/1', 'touchpoint-signature': webhookSignature(secret, now, body), 'idempotency-key': effect.key };
   let response;
   try {
