@@ -9,7 +9,6 @@ declare module 'nlopt-js' {
     constructor(algorithm: number, dimensions: number);
     setMinObjective(objective: (x: Float64Array | number[], gradient: Float64Array | number[] | null) => number, tolerance: number): void;
     setMaxeval(evaluations: number): void;
-    setXtolRel(tolerance: number): void;
     optimize(start: number[]): OptimizeResult;
   }
   const nlopt: {

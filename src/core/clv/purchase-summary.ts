@@ -1,3 +1,5 @@
+import { DAY_MS } from '../activity.js';
+
 /** One purchase: who, when (ms since the epoch) and for how much. */
 export interface Purchase {
   customerId: string;
@@ -22,7 +24,6 @@ export interface CustomerSummary {
   averageValue: number;
 }
 
-const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
 /**

@@ -58,6 +58,26 @@ const ENDED: readonly RunState['status'][] = ['completed', 'exited', 'converted'
 
 /** Journey runs: started under the entry rules, advanced by compare-and-set, claimed when due. */
 export function journeyRunQueries(db: Kysely<Database>, dialect: StoreDialect) {
+  const activeOfAll = async (workspaceId: string, subjects: readonly JourneySubjectRef[]): Promise<JourneyRun[]> => {
+    const runs: JourneyRun[] = [];
+    for (const kind of ['contact', 'account'] as const) {
+      const ids = [...new Set(subjects.filter((s) => s.kind === kind).map((s) => s.id))];
+      for (const part of chunks(ids, 500)) {
+        const rows = await db
+          .selectFrom('journey_runs')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('subject_kind', '=', kind)
+          .where('subject_id', 'in', part)
+          .where('ended_at', 'is', null)
+          .orderBy('entered_at')
+          .execute();
+        runs.push(...rows.map(toRun));
+      }
+    }
+    return runs;
+  };
+
   return {
     /**
      * Starts a run with its first advance, effects and visits, in one transaction, unless the
@@ -107,39 +127,12 @@ export function journeyRunQueries(db: Kysely<Database>, dialect: StoreDialect) {
     },
 
     /** The subject's runs not yet ended, of every journey: where an event or a goal is delivered. */
-    async activeOf(workspaceId: string, subject: JourneySubjectRef): Promise<JourneyRun[]> {
-      const rows = await db
-        .selectFrom('journey_runs')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('subject_kind', '=', subject.kind)
-        .where('subject_id', '=', subject.id)
-        .where('ended_at', 'is', null)
-        .orderBy('entered_at')
-        .execute();
-      return rows.map(toRun);
+    activeOf(workspaceId: string, subject: JourneySubjectRef): Promise<JourneyRun[]> {
+      return activeOfAll(workspaceId, [subject]);
     },
 
     /** `activeOf` for many subjects in one read: every run not yet ended of any of them, in order of entry. */
-    async activeOfAll(workspaceId: string, subjects: readonly JourneySubjectRef[]): Promise<JourneyRun[]> {
-      const runs: JourneyRun[] = [];
-      for (const kind of ['contact', 'account'] as const) {
-        const ids = [...new Set(subjects.filter((s) => s.kind === kind).map((s) => s.id))];
-        for (const part of chunks(ids, 500)) {
-          const rows = await db
-            .selectFrom('journey_runs')
-            .selectAll()
-            .where('workspace_id', '=', workspaceId)
-            .where('subject_kind', '=', kind)
-            .where('subject_id', 'in', part)
-            .where('ended_at', 'is', null)
-            .orderBy('entered_at')
-            .execute();
-          runs.push(...rows.map(toRun));
-        }
-      }
-      return runs;
-    },
+    activeOfAll,
 
     /**
      * Stores an advance of `run` atomically: the new state and timer, its effects in the
