@@ -105,6 +105,33 @@ for (const database of DATABASES) {
       });
     }
 
+    test('a headerless text file of orders: named columns, one left out, YYYYMMDD dates, a default event, and equal rows one after another kept apart', async () => {
+      const ws = newWorkspaceId();
+      const options = { path: fixture('orders.txt'), type: 'events' as const, format: 'text' as const, columns: ['-', 'userId', 'timestamp', 'properties.quantity', 'properties.revenue'], event: 'Order Completed' };
+      const first = await importFile(context, ws, options);
+      assert.deepEqual([first.rowsRead, first.stored, first.rejected], [5, 4, 1], 'the blank line is no row; both equal purchases on 18 January are stored');
+      assert.deepEqual(first.firstRejected, [{ line: 6, issues: [{ path: '(row)', message: 'has 6 values for 5 columns' }] }]);
+      const again = await importFile(context, ws, options);
+      assert.deepEqual([again.stored, again.duplicates], [0, 4]);
+      const ann = await store.contacts.findByUserId(ws, '0001');
+      const orders = (await store.timeline.ofContact(ws, ann!.id, { limit: 10 })).items;
+      assert.deepEqual(orders.map((o) => [o.name, new Date(o.timestamp).toISOString(), o.revenue]).sort(), [
+        ['Order Completed', '1997-01-01T00:00:00.000Z', 29.33],
+        ['Order Completed', '1997-01-18T00:00:00.000Z', 29.73],
+        ['Order Completed', '1997-01-18T00:00:00.000Z', 29.73],
+      ]);
+    });
+
+    test('a headerless CSV takes its column names from the options, and a text file needs them', async () => {
+      const ws = newWorkspaceId();
+      const csv = await importFile(context, ws, { path: fixture('orders-headerless.csv'), type: 'events', format: 'csv', columns: ['userId', 'event', 'timestamp', 'revenue'], event: 'Order Placed' });
+      assert.deepEqual([csv.stored, csv.rejected], [2, 0]);
+      const bob = await store.contacts.findByUserId(ws, 'bob');
+      const [order] = (await store.timeline.ofContact(ws, bob!.id, { limit: 10 })).items;
+      assert.deepEqual([order?.name, new Date(order!.timestamp).toISOString(), order?.revenue], ['Order Placed', '2026-03-02T00:00:00.000Z', 12]);
+      await assert.rejects(importFile(context, ws, { path: fixture('orders.txt'), type: 'events', format: 'text' }), /columns: are required for a text file/);
+    });
+
     test('imported accounts, contacts and events make profiles, memberships and interactions', async () => {
       const ws = newWorkspaceId();
       await importFile(context, ws, { path: fixture('accounts.csv'), type: 'accounts', format: 'csv' });

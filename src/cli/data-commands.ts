@@ -50,17 +50,19 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
 
   program
     .command('import <file>')
-    .description('import accounts, contacts or events from CSV (with a header line) or NDJSON. Exits 0 when rows were imported even if some were rejected; 1 when the file cannot be read or no row was valid')
+    .description('import accounts, contacts or events from CSV (with a header line, or --columns), NDJSON, or whitespace-separated text (--columns). Exits 0 when rows were imported even if some were rejected; 1 when the file cannot be read or no row was valid')
     .addOption(new Option('--type <type>', 'what the rows are').choices(IMPORT_TYPES).makeOptionMandatory())
-    .addOption(new Option('--format <format>', 'file format (default: from the file extension)').choices(IMPORT_FORMATS))
-    .action(async (file: string, options: { type: ImportType; format?: ImportFormat }) => {
+    .addOption(new Option('--format <format>', 'file format (default: from the file extension); text is whitespace-separated values under --columns').choices(IMPORT_FORMATS))
+    .option('--columns <names>', 'the columns, comma-separated, for a file without a header line; - leaves one out', (value: string) => value.split(',').map((c) => c.trim()))
+    .option('--event <name>', 'for events: the event of rows without an event column, e.g. "Order Completed"')
+    .action(async (file: string, options: { type: ImportType; format?: ImportFormat; columns?: string[]; event?: string }) => {
       const format = options.format ?? formatOfPath(file);
-      if (!format) throw validationError(`cannot tell the format of ${file}; pass --format csv or --format ndjson`);
+      if (!format) throw validationError(`cannot tell the format of ${file}; pass --format csv, ndjson or text`);
       const context = await openContext(globals());
       const started = performance.now();
       const progress = importProgress();
       try {
-        const summary = await importFile(context, DEFAULT_WORKSPACE_ID, { path: file, type: options.type, format, onProgress: progress.update });
+        const summary = await importFile(context, DEFAULT_WORKSPACE_ID, { path: file, type: options.type, format, columns: options.columns, event: options.event, onProgress: progress.update });
         progress.stop();
         for (const line of describeImport(summary, (performance.now() - started) / 1000)) console.log(line);
         if (summary.rejected > 0 && summary.stored + summary.duplicates === 0) process.exitCode = 1;

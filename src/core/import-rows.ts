@@ -9,7 +9,8 @@ import type { FieldIssue } from './errors.js';
 export const IMPORT_TYPES = ['accounts', 'contacts', 'events'] as const;
 export type ImportType = (typeof IMPORT_TYPES)[number];
 
-export const IMPORT_FORMATS = ['csv', 'ndjson'] as const;
+/** CSV (a header line, or `columns`), NDJSON, or text: whitespace-separated values under `columns`. */
+export const IMPORT_FORMATS = ['csv', 'ndjson', 'text'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export type Row = Record<string, unknown>;
@@ -86,7 +87,7 @@ function accountMessage(row: Row): RowMapping {
   const groupId = identifier(pick(row, ACCOUNT_ID_COLUMNS));
   if (groupId === undefined) return missing('groupId', 'is required (a groupId, accountId or id column)');
   const traits = traitsOf(row, [...ACCOUNT_ID_COLUMNS, ...MESSAGE_ID_COLUMNS, 'timestamp', 'type', 'context']);
-  return { ok: true, message: compact({ type: 'group', groupId, traits, timestamp: row['timestamp'], context: row['context'] }) };
+  return { ok: true, message: compact({ type: 'group', groupId, traits, timestamp: isoTimestamp(row['timestamp']), context: row['context'] }) };
 }
 
 function contactMessage(row: Row): RowMapping {
@@ -99,7 +100,7 @@ function contactMessage(row: Row): RowMapping {
   const traits = traitsOf(row, [...CONTACT_ID_COLUMNS, ...MEMBER_OF_COLUMNS, ...ANONYMOUS_ID_COLUMNS, ...MESSAGE_ID_COLUMNS, 'timestamp', 'type', 'context']);
   return {
     ok: true,
-    message: compact({ type: 'identify', userId, anonymousId: pick(row, ANONYMOUS_ID_COLUMNS), traits, timestamp: row['timestamp'], context: Object.keys(context).length > 0 ? context : undefined }),
+    message: compact({ type: 'identify', userId, anonymousId: pick(row, ANONYMOUS_ID_COLUMNS), traits, timestamp: isoTimestamp(row['timestamp']), context: Object.keys(context).length > 0 ? context : undefined }),
   };
 }
 
@@ -108,9 +109,10 @@ function eventMessage(row: Row, format: ImportFormat): RowMapping {
   const extra: Row = {};
   for (const [key, value] of Object.entries(row)) {
     if (SEGMENT_FIELDS.has(key)) message[key] = value;
-    else if (format === 'csv' && !ALIASES.has(key)) extra[key] = value;
+    else if (format !== 'ndjson' && !ALIASES.has(key)) extra[key] = value;
   }
   message['type'] ??= 'track';
+  message['timestamp'] = isoTimestamp(message['timestamp']);
   message['userId'] ??= pick(row, ['user_id']);
   message['anonymousId'] ??= pick(row, ['anonymous_id']);
   message['messageId'] = undefined;
@@ -123,6 +125,12 @@ function eventMessage(row: Row, format: ImportFormat): RowMapping {
   }
   if (Object.keys(extra).length > 0) message['properties'] = { ...extra, ...(isObject(message['properties']) ? message['properties'] : {}) };
   return { ok: true, message: compact(message) };
+}
+
+/** A date in ISO 8601's basic form, `YYYYMMDD` (as many exports write them), as the start of that UTC day; anything else as it is. */
+function isoTimestamp(value: unknown): unknown {
+  const basic = typeof value === 'string' ? /^(\d{4})(\d{2})(\d{2})$/.exec(value) : null;
+  return basic ? `${basic[1]}-${basic[2]}-${basic[3]}T00:00:00.000Z` : value;
 }
 
 const ALIASES = new Set(['user_id', 'anonymous_id', 'message_id', 'group_id', 'accountId', 'account_id']);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { validationError, type FieldIssue } from '../../core/errors.js';
-import { messageFromRow, type ImportFormat, type ImportType } from '../../core/import-rows.js';
+import { messageFromRow, type ContentHash, type ImportFormat, type ImportType } from '../../core/import-rows.js';
 import { messageBytes } from '../../core/segment-batch.js';
 import { MAX_MESSAGE_BYTES, parseSegmentMessage, type SegmentMessage } from '../../core/segment-messages.js';
 import { MAX_NESTING } from '../../core/storable-text.js';
@@ -18,6 +18,10 @@ export interface ImportOptions {
   path: string;
   type: ImportType;
   format: ImportFormat;
+  /** The columns' names, in order, for a file without a header line (text, or CSV); `-` leaves a column out. */
+  columns?: readonly string[];
+  /** For events: the event name of rows without an `event` column (e.g. `Order Completed` for a file of orders). */
+  event?: string;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -60,7 +64,9 @@ export function formatOfPath(path: string): ImportFormat | undefined {
  */
 export async function importFile(context: EngineContext, workspaceId: string, options: ImportOptions): Promise<ImportSummary> {
   const totalBytes = await fileSize(options.path);
-  const source = readRows(options.path, options.format);
+  if (options.format === 'text' && !options.columns?.length) throw validationError('columns: are required for a text file (the names of its values, in order)');
+  const source = readRows(options.path, options.format, options.columns);
+  const rowId = rowIds();
   const summary: ImportSummary = { rowsRead: 0, stored: 0, duplicates: 0, rejected: 0, reasons: [], firstRejected: [] };
   const reasons = new Map<string, number>();
   const progress = () => options.onProgress?.({ bytesRead: Math.min(source.bytesRead(), totalBytes), totalBytes, rowsRead: summary.rowsRead });
@@ -85,7 +91,7 @@ export async function importFile(context: EngineContext, workspaceId: string, op
     if ('issues' in fileRow) {
       reject(fileRow.line, fileRow.issues);
     } else {
-      const parsed = validateRow(options, fileRow.row, context.clock.now());
+      const parsed = validateRow(options, fileRow.row, context.clock.now(), rowId);
       if (parsed.ok) chunk.push(parsed.message);
       else reject(fileRow.line, parsed.issues);
     }
@@ -99,8 +105,9 @@ export async function importFile(context: EngineContext, workspaceId: string, op
   return summary;
 }
 
-function validateRow(options: ImportOptions, row: Record<string, unknown>, receivedAt: number) {
-  const mapped = messageFromRow(options.type, options.format, row, contentHash);
+function validateRow(options: ImportOptions, row: Record<string, unknown>, receivedAt: number, rowId: ContentHash) {
+  const named = options.type === 'events' && options.event !== undefined && row['event'] === undefined ? { event: options.event, ...row } : row;
+  const mapped = messageFromRow(options.type, options.format, named, rowId);
   if (!mapped.ok) return mapped;
   const bytes = messageBytes(mapped.message);
   if (bytes === null) return { ok: false as const, issues: [{ path: '(row)', message: `nests deeper than ${MAX_NESTING} levels` }] };
@@ -110,6 +117,22 @@ function validateRow(options: ImportOptions, row: Record<string, unknown>, recei
     newMessageId: () => mapped.message['messageId'] as string,
     allowAccountOnlyGroup: options.type === 'accounts',
   });
+}
+
+/**
+ * Message ids for rows without one, from their content. Identical rows one after another (two
+ * equal purchases on one day, say) are different messages: each after the first gets its place
+ * in that run into its id, so they are all stored, and importing the file again still stores
+ * nothing twice.
+ */
+function rowIds(): ContentHash {
+  let previous: string | undefined;
+  let repeat = 0;
+  return (text) => {
+    repeat = text === previous ? repeat + 1 : 0;
+    previous = text;
+    return contentHash(repeat === 0 ? text : `${text}\n${repeat}`);
+  };
 }
 
 function contentHash(text: string): string {

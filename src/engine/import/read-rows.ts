@@ -13,10 +13,37 @@ export interface RowSource {
   bytesRead(): number;
 }
 
-/** Streams the rows of a CSV (with a header line) or NDJSON file; memory stays flat. */
-export function readRows(path: string, format: ImportFormat): RowSource {
+/**
+ * Streams the rows of a file; memory stays flat. CSV has a header line unless `columns` names
+ * them; text is whitespace-separated values under `columns` (a column named `-` is left out).
+ */
+export function readRows(path: string, format: ImportFormat, columns?: readonly string[]): RowSource {
   const input = createReadStream(path);
-  return { rows: format === 'csv' ? csvRows(input) : ndjsonRows(input), bytesRead: () => input.bytesRead };
+  const rows = format === 'csv' ? csvRows(input, columns) : format === 'text' ? textRows(input, columns ?? []) : ndjsonRows(input);
+  return { rows, bytesRead: () => input.bytesRead };
+}
+
+async function* textRows(input: ReadStream, columns: readonly string[]): AsyncGenerator<FileRow> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    const values = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim().split(/\s+/).filter((v) => v !== '');
+    if (values.length === 0) continue;
+    if (values.length > columns.length) {
+      yield { line, issues: [{ path: '(row)', message: `has ${values.length} values for ${columns.length} columns` }] };
+      continue;
+    }
+    yield { line, row: rowFromCsvRecord(recordOf(columns, values)) };
+  }
+}
+
+function recordOf(columns: readonly string[], values: readonly string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  values.forEach((value, i) => {
+    if (columns[i] !== '-') record[columns[i]!] = value;
+  });
+  return record;
 }
 
 async function* ndjsonRows(input: ReadStream): AsyncGenerator<FileRow> {
@@ -38,12 +65,12 @@ async function* ndjsonRows(input: ReadStream): AsyncGenerator<FileRow> {
   }
 }
 
-async function* csvRows(input: ReadStream): AsyncGenerator<FileRow> {
+async function* csvRows(input: ReadStream, names?: readonly string[]): AsyncGenerator<FileRow> {
   // A malformed record (a stray quote) is reported and skipped; the records after it go on.
   const skipped: FileRow[] = [];
   const parser = input.pipe(
     parse({
-      columns: (header: string[]) => header.map((h) => h.trim()),
+      columns: names ? names.map((n) => (n === '-' ? false : n)) : (header: string[]) => header.map((h) => h.trim()),
       bom: true,
       trim: true,
       skip_empty_lines: true,
