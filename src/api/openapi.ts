@@ -3,6 +3,7 @@ import { definitionPaths } from './openapi-definitions.js';
 import { teamPaths, teamSchemas } from './openapi-team.js';
 import { deliveryPaths } from './openapi-delivery.js';
 import { journeyPaths } from './openapi-journeys.js';
+import { metricPaths } from './openapi-metrics.js';
 
 /** OpenAPI 3.1 description of the REST API and the Segment-compatible ingestion API. */
 
@@ -35,7 +36,7 @@ export const openApiDocument = {
   },
   servers: [{ url: '/' }],
   security: [{ bearer: [] }],
-  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'segments' }, { name: 'overview' }, { name: 'definitions' }, { name: 'team' }, { name: 'tasks' }, { name: 'journeys' }, { name: 'delivery' }, { name: 'ingestion' }],
+  tags: [{ name: 'accounts' }, { name: 'contacts' }, { name: 'models' }, { name: 'segments' }, { name: 'overview' }, { name: 'metrics' }, { name: 'definitions' }, { name: 'team' }, { name: 'tasks' }, { name: 'journeys' }, { name: 'delivery' }, { name: 'ingestion' }],
   paths: {
     '/api/me': { get: { tags: ['overview'], summary: 'The caller: workspace and, for a session, the user', responses: { '200': { description: 'OK' }, ...errors } } },
     '/api/overview': {
@@ -118,6 +119,7 @@ export const openApiDocument = {
         responses: { '200': { description: 'OK', ...json({ $ref: '#/components/schemas/TimelinePage' }) }, '404': { description: 'No such contact', ...json(error) }, ...errors },
       },
     },
+    ...metricPaths,
     ...teamPaths,
     ...journeyPaths,
     ...deliveryPaths,

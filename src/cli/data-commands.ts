@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { validationError } from '../core/errors.js';
 import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, type ImportType } from '../core/import-rows.js';
@@ -10,6 +10,7 @@ import { refreshSegments } from '../engine/segments/refresh-segments.js';
 import { describeImport } from '../engine/import/import-report.js';
 import { systemClock } from '../engine/system-context.js';
 import { DEFAULT_WORKSPACE_ID } from '../store/workspaces.js';
+import { integer, isoDate, positive } from './option-parsers.js';
 import { openContext, type GlobalOptions } from './wiring.js';
 
 /** Plain progress lines, when stderr is not a terminal, at most this often. */
@@ -22,10 +23,10 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
     .description('load a year of realistic demo data (a B2B SaaS and its customers) into the default workspace, or write it as NDJSON')
     .addOption(new Option('--seed <n>', 'random seed: the same seed and end give the same data').default(1).argParser(integer))
     .addOption(new Option('--scale <n>', 'multiplies the number of accounts (1: ~200 accounts, ~90k events)').default(1).argParser(positive))
-    .option('--end <date>', 'when the demo year ends, ISO-8601 (default: now)')
+    .addOption(new Option('--end <date>', 'when the demo year ends, ISO-8601 (default: now)').argParser(isoDate))
     .option('--out <file>', 'write NDJSON (one Segment message a line) instead of loading')
-    .action(async (options: { seed: number; scale: number; end?: string; out?: string }) => {
-      const end = options.end === undefined ? systemClock.now() : isoDate(options.end);
+    .action(async (options: { seed: number; scale: number; end?: number; out?: string }) => {
+      const end = options.end ?? systemClock.now();
       const started = performance.now();
       const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
       if (options.out) {
@@ -127,22 +128,4 @@ function progressLine() {
     if (shown) process.stderr.write('\n');
   };
   return report;
-}
-
-function integer(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError('must be a whole number');
-  return n;
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!(n > 0)) throw new InvalidArgumentError('must be a positive number');
-  return n;
-}
-
-function isoDate(value: string): number {
-  const ms = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) throw validationError(`--end ${value}: must be an ISO-8601 date, e.g. 2026-01-31`);
-  return ms;
 }

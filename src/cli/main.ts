@@ -9,6 +9,7 @@ import { startServer } from './serve.js';
 import { openContext, type GlobalOptions } from './wiring.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerDefinitionCommands, registerModelCommands } from './definition-commands.js';
+import { registerMetricCommands } from './metric-commands.js';
 import { registerTeamCommands } from './team-commands.js';
 
 /** The `touchpoint` command: the one place where configuration is read and things are wired. */
@@ -137,6 +138,7 @@ registerDataCommands(program, globals);
 registerDefinitionCommands(program, globals);
 registerModelCommands(program, globals);
 registerTeamCommands(program, globals);
+registerMetricCommands(program, globals);
 
 async function askPassword(): Promise<string> {
   const { createInterface } = await import('node:readline/promises');

@@ -38,6 +38,7 @@ export interface Database {
   message_counts: MessageCountTable;
   workspace_secrets: WorkspaceSecretTable;
   in_app_messages: InAppMessageTable;
+  lifetime_value_fits: LifetimeValueFitTable;
 }
 
 export interface WorkspaceTable {
@@ -431,4 +432,25 @@ export interface JourneyStatusTable {
   status: 'active' | 'paused';
   changed_by: string;
   changed_at: number;
+}
+
+export interface LifetimeValueFitTable {
+  workspace_id: string;
+  purchase_event: string;
+  calibration_end: number;
+  horizon_weeks: number;
+  annual_discount_rate: number;
+  margin: number;
+  customers: number;
+  repeat_customers: number;
+  bg_nbd_r: number;
+  bg_nbd_alpha: number;
+  bg_nbd_a: number;
+  bg_nbd_b: number;
+  bg_nbd_log_likelihood: number;
+  gamma_gamma_p: number;
+  gamma_gamma_q: number;
+  gamma_gamma_gamma: number;
+  gamma_gamma_log_likelihood: number;
+  fitted_at: number;
 }

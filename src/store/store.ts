@@ -21,6 +21,8 @@ import { outboxQueries } from './outbox.js';
 import { deliveryQueries } from './delivery.js';
 import { GroupCommit } from './group-commit.js';
 import { inAppMessageQueries } from './in-app-messages.js';
+import { lifetimeValueFitQueries } from './lifetime-value-fits.js';
+import { purchaseQueries } from './purchases.js';
 import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
 import { workspaceQueries } from './workspaces.js';
@@ -52,6 +54,8 @@ export class Store implements AsyncDisposable {
   readonly delivery;
   readonly inAppMessages;
   readonly journeys;
+  readonly purchases;
+  readonly lifetimeValueFits;
 
   private constructor(readonly dialect: StoreDialect) {
     this.db = new Kysely<Database>({ dialect: dialect.kysely });
@@ -72,6 +76,8 @@ export class Store implements AsyncDisposable {
     this.delivery = deliveryQueries(this.db, groupCommit);
     this.inAppMessages = inAppMessageQueries(this.db);
     this.journeys = journeyQueries(this.db, dialect);
+    this.purchases = purchaseQueries(this.db);
+    this.lifetimeValueFits = lifetimeValueFitQueries(this.db);
   }
 
   /** Opens the store and brings its schema up to date. */

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { notFound } from '../../core/errors.js';
 import type { EngineContext } from '../../engine/context.js';
+import { contactLifetimeValue, fitSummary } from '../../engine/metrics/lifetime-value.js';
 import type { ApiVariables } from '../auth.js';
 import { intParam } from '../query-params.js';
 
-/** `/api/contacts/{userId}` (an anonymousId works too) and the contact's timeline. */
+/** `/api/contacts/{userId}` (an anonymousId works too), the contact's timeline and lifetime value. */
 export function contactRoutes(context: EngineContext): Hono<{ Variables: ApiVariables }> {
   const app = new Hono<{ Variables: ApiVariables }>();
   const { store } = context;
@@ -26,6 +27,14 @@ export function contactRoutes(context: EngineContext): Hono<{ Variables: ApiVari
       channel: c.req.query('channel'),
     });
     return c.json(page);
+  });
+
+  /** The contact's predicted lifetime value under the workspace's latest fit. */
+  app.get('/:userId/lifetime-value', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const contact = await getContact(workspaceId, c.req.param('userId'));
+    const { fit, customer } = await contactLifetimeValue(context, workspaceId, contact.id);
+    return c.json({ fit: fit && fitSummary(fit), customer });
   });
 
   return app;

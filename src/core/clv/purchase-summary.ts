@@ -56,4 +56,5 @@ export function summarizePurchases(purchases: Iterable<Purchase>, calibrationEnd
   });
 }
 
-const dayOf = (at: number) => at - (((at % DAY_MS) + DAY_MS) % DAY_MS);
+/** The start of the UTC day `at` falls in. */
+export const dayOf = (at: number) => at - (((at % DAY_MS) + DAY_MS) % DAY_MS);

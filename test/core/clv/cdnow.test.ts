@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { expectedPurchases, fitBgNbd, probabilityAlive } from '../../../src/core/clv/bg-nbd.js';
 import { expectedAverageValue, fitGammaGamma } from '../../../src/core/clv/gamma-gamma.js';
-import { summarizePurchases, type Purchase } from '../../../src/core/clv/purchase-summary.js';
-
-/** The CDNOW sample (test/fixtures/clv/README.md) as purchases. */
-function cdnowPurchases(): Purchase[] {
-  const text = readFileSync(new URL('../../fixtures/clv/cdnow_sample.txt', import.meta.url), 'utf8');
-  return text.trim().split('\n').map((line) => {
-    const [, customerId, date, , value] = line.trim().split(/\s+/);
-    return { customerId: customerId!, at: Date.UTC(Number(date!.slice(0, 4)), Number(date!.slice(4, 6)) - 1, Number(date!.slice(6, 8))), value: Number(value) };
-  });
-}
-
-const threeDigits = (value: number) => Number(value.toPrecision(3));
+import { summarizePurchases } from '../../../src/core/clv/purchase-summary.js';
+import { cdnowPurchases, threeDigits } from '../../support/cdnow.js';
 
 describe('predictive lifetime value on the CDNOW sample', () => {
   const customers = summarizePurchases(cdnowPurchases(), Date.UTC(1997, 8, 30));

@@ -1,20 +1,13 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CompiledQuery } from 'kysely';
+import { siblingModule, startModuleThread } from '../../../platform/module-thread.js';
 import type { StoreReaders } from '../dialect.js';
 import type { ReadAnswer, ReadRequest } from './sqlite-reader-thread.js';
 
-/** The thread's module beside this one, compiled or (under the test loader) as source. */
-const THREAD_MODULE = new URL(`./sqlite-reader-thread${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+const THREAD_MODULE = siblingModule('sqlite-reader-thread', import.meta.url);
 
 function startThread(file: string): Worker {
-  const workerData = { file };
-  if (THREAD_MODULE.pathname.endsWith('.js')) return new Worker(THREAD_MODULE, { workerData });
-  // From source (the tests): a worker does not inherit the TypeScript loader, so it registers it first.
-  const loader = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_MODULE.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return startModuleThread(THREAD_MODULE, { file });
 }
 
 interface Pending {

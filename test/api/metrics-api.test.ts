@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { importFile } from '../../src/engine/import/import-file.js';
+import { openTestApp, type TestApp } from '../support/app.js';
+import { CDNOW_FILE, CDNOW_IMPORT, CDNOW_PUBLISHED, threeDigits } from '../support/cdnow.js';
+import { testWorkspace } from '../support/context.js';
+import { DATABASES, newWorkspaceId } from '../support/databases.js';
+
+interface Row {
+  id: string;
+  frequency: number;
+  clv: number;
+}
+
+for (const database of DATABASES) {
+  describe(`lifetime value over REST on ${database.name}`, () => {
+    let t: TestApp;
+    before(async () => (t = await openTestApp(database)));
+    after(async () => t.close());
+
+    test('a fit of the CDNOW orders gives the published parameters, the customers a page at a time, and each contact the same figures', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const send = async (method: string, path: string, body?: unknown) => {
+        const response = await t.app.request(path, { method, headers: { ...ws.apiHeaders, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: response.status, body: (await response.json()) as any };
+      };
+      assert.deepEqual((await send('GET', '/api/metrics/lifetime-value')).body, { fit: null });
+      await importFile(t.context, ws.workspaceId, { path: CDNOW_FILE, ...CDNOW_IMPORT, columns: [...CDNOW_IMPORT.columns] });
+
+      const bad = await send('POST', '/api/metrics/lifetime-value', { horizonWeeks: -1, margin: 2, calibrationEnd: 'soon', extra: 1 });
+      assert.equal(bad.status, 400);
+      assert.deepEqual(bad.body.error.issues.map((i: { path: string }) => i.path).sort(), ['(body)', 'calibrationEnd', 'horizonWeeks', 'margin']);
+      assert.deepEqual((await send('GET', '/api/metrics/lifetime-value')).body, { fit: null }, 'a refused fit stores nothing');
+
+      const fitted = await send('POST', '/api/metrics/lifetime-value', { calibrationEnd: '1997-09-30', horizonWeeks: 39 });
+      assert.equal(fitted.status, 201);
+      const { bgNbd, gammaGamma, calibrationEnd, customersFitted } = fitted.body.fit;
+      assert.deepEqual([bgNbd.r, bgNbd.alpha, bgNbd.a, bgNbd.b, gammaGamma.p, gammaGamma.q, gammaGamma.gamma].map(threeDigits), Object.values(CDNOW_PUBLISHED));
+      assert.deepEqual([calibrationEnd, customersFitted], ['1997-09-30', 2357]);
+      assert.deepEqual((await send('GET', '/api/metrics/lifetime-value')).body, fitted.body);
+
+      const page = await send('GET', '/api/metrics/lifetime-value/customers?limit=3');
+      assert.deepEqual([page.body.total, page.body.items.length], [2357, 3]);
+      assert.ok(page.body.items[0].clv >= page.body.items[1].clv && page.body.items[1].clv >= page.body.items[2].clv, 'highest value first');
+      const all = (await send('GET', '/api/metrics/lifetime-value/customers?limit=10000&sort=frequency&order=asc')).body.items as Row[];
+      assert.equal(all[0]!.frequency, 0);
+      const row = all.find((r) => r.id === '0001')!;
+
+      const contact = await send('GET', '/api/contacts/0001/lifetime-value');
+      assert.deepEqual(contact.body, { fit: fitted.body.fit, customer: row });
+      assert.equal((await send('GET', '/api/contacts/nobody/lifetime-value')).status, 404);
+      assert.equal((await send('GET', '/api/metrics/lifetime-value/customers?sort=name')).status, 400);
+    });
+  });
+}
