@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { systemClock } from '../engine/system-context.js';
 import { DEFAULT_LIFETIME_VALUE_SETTINGS } from '../core/clv/lifetime-value-input.js';
-import { fitLifetimeValue, fitSummary, type LifetimeValueTable } from '../engine/metrics/lifetime-value.js';
+import { fitSummary } from '../core/clv/lifetime-value-report.js';
+import { fitLifetimeValue, type LifetimeValueTable } from '../engine/metrics/lifetime-value.js';
 import { DEFAULT_WORKSPACE_ID } from '../store/workspaces.js';
 import { fraction, isoDate, nonNegative, positive } from './option-parsers.js';
 import { openContext, type GlobalOptions } from './wiring.js';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/cli/serve.js';
+import type { LifetimeValueFit } from '../../src/core/clv/predict-lifetime-values.js';
 import { assignModels } from '../../src/engine/models/assign-models.js';
 import { addTeamMember } from '../../src/engine/team/team-members.js';
 import { addUser } from '../../src/engine/users.js';
@@ -54,7 +55,10 @@ test('a team member logs in and follows an account from the overview to one of i
     const ingest = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: workspace.ingestHeaders, body: JSON.stringify({ batch: messages(Date.now()) }) });
     assert.equal(ingest.status, 200, await ingest.text());
     await assignModels(context, 'default', 'test');
-    await clickThrough(await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }), server.url);
+    // Three people with one order between them cannot fit the models; the walk stores the
+    // published CDNOW fit when it needs one, as `touchpoint clv` on more history would.
+    const storeFit = () => store.lifetimeValueFits.save('default', cdnowFit(Date.now()));
+    await clickThrough(await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }), server.url, storeFit);
   } finally {
     await browser?.close();
     await server?.close();
@@ -64,7 +68,7 @@ test('a team member logs in and follows an account from the overview to one of i
 });
 
 /** The walk a new team member takes: log in, overview, engagement models, search accounts, one account, one of its people, log out. */
-async function clickThrough(page: Page, url: string): Promise<void> {
+async function clickThrough(page: Page, url: string, storeFit: () => Promise<void>): Promise<void> {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
@@ -141,6 +145,15 @@ async function clickThrough(page: Page, url: string): Promise<void> {
   await page.getByRole('complementary', { name: 'Contact details' }).getByRole('link', { name: /Acme Analytics/ }).waitFor();
   await hasCount(page, ENTRIES, 3);
   await hasText(entries.first(), 'Order Completed');
+  const lifetimeValue = page.getByRole('region', { name: 'Predicted lifetime value' });
+  await hasText(lifetimeValue, 'No lifetime-value fit yet');
+  await lifetimeValue.getByRole('button', { name: 'Fit the models' }).click();
+  await hasText(lifetimeValue, 'no repeat purchase');
+  await storeFit();
+  await page.reload();
+  await hasText(lifetimeValue, 'Value, next 39 weeks');
+  await hasText(lifetimeValue, 'Probability alive');
+  await hasText(lifetimeValue, '100%');
   await shot(page, 'contact');
 
   await buildSegment(page);
@@ -276,6 +289,15 @@ async function checkDefinitions(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Validate' }).click();
   await hasText(page.getByRole('alert'), 'documents.0.spec.to');
   await shot(page, 'definitions');
+}
+
+/** The published CDNOW fit, calibration through today, 39 weeks ahead. */
+function cdnowFit(now: number): LifetimeValueFit {
+  return {
+    settings: { purchaseEvent: 'Order Completed', calibrationEnd: now - (now % (24 * HOUR)), horizonWeeks: 39, annualDiscountRate: 0, margin: 1 },
+    models: { customers: 2357, repeatCustomers: 946, bgNbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, logLikelihood: -9582.4 }, gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44, logLikelihood: -4055.9 } },
+    fittedAt: now,
+  };
 }
 
 /** Two accounts, three people, seven interactions on five channels over the last days. */

@@ -208,3 +208,27 @@ export function createModelRulesApi(options: { onUnauthorized: () => void }): Mo
     moves: (days) => request('GET', `/api/models/moves?days=${days}`),
   };
 }
+
+// Predictive lifetime value: the workspace's latest fit of BG/NBD and Gamma-Gamma, and a contact's figures under it.
+
+export type { FitSummary, LifetimeValueRow } from '../../src/core/clv/lifetime-value-report';
+import type { FitSummary, LifetimeValueRow } from '../../src/core/clv/lifetime-value-report';
+
+export interface ContactLifetimeValue {
+  fit: FitSummary | null;
+  customer: LifetimeValueRow | null;
+}
+
+export interface LifetimeValueApi {
+  ofContact(userId: string): Promise<ContactLifetimeValue>;
+  /** Fits the models on purchases through today with the default settings; the fit becomes the latest. */
+  fit(): Promise<{ fit: FitSummary }>;
+}
+
+export function createLifetimeValueApi(options: { onUnauthorized: () => void }): LifetimeValueApi {
+  const request = createRequest(options);
+  return {
+    ofContact: (userId) => request('GET', `/api/contacts/${encodeURIComponent(userId)}/lifetime-value`),
+    fit: () => request('POST', '/api/metrics/lifetime-value', json({})),
+  };
+}

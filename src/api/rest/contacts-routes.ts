@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { notFound } from '../../core/errors.js';
 import type { EngineContext } from '../../engine/context.js';
-import { contactLifetimeValue, fitSummary } from '../../engine/metrics/lifetime-value.js';
+import { fitSummary } from '../../core/clv/lifetime-value-report.js';
+import { contactLifetimeValue } from '../../engine/metrics/lifetime-value.js';
 import type { ApiVariables } from '../auth.js';
 import { intParam } from '../query-params.js';
 

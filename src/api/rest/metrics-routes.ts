@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { parseLifetimeValueInput } from '../../core/clv/lifetime-value-input.js';
 import { validationError } from '../../core/errors.js';
 import type { EngineContext } from '../../engine/context.js';
-import { fitLifetimeValue, fitSummary, lifetimeValueTable, type LifetimeValueRow } from '../../engine/metrics/lifetime-value.js';
+import { fitSummary, type LifetimeValueRow } from '../../core/clv/lifetime-value-report.js';
+import { fitLifetimeValue, lifetimeValueTable } from '../../engine/metrics/lifetime-value.js';
 import type { ApiVariables } from '../auth.js';
 import { enumParam, intParam } from '../query-params.js';
 

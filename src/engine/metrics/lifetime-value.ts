@@ -1,22 +1,9 @@
 import { DAY_MS } from '../../core/activity.js';
 import type { CustomerValue } from '../../core/clv/lifetime-value.js';
+import { lifetimeValueRow, type LifetimeValueRow } from '../../core/clv/lifetime-value-report.js';
 import { normalizeSettings, valuesUnderFit, type LifetimeValueFit, type LifetimeValueSettings } from '../../core/clv/predict-lifetime-values.js';
 import type { EngineContext } from '../context.js';
 import { predictOffThread, scoreOffThread } from './lifetime-value-off-thread.js';
-
-/** One customer's row: who (the contact and their userId), and what the models say of them. */
-export interface LifetimeValueRow {
-  /** The contact's userId, or the contact id when it has none. */
-  id: string;
-  contactId: string;
-  frequency: number;
-  recency: number;
-  T: number;
-  probabilityAlive: number;
-  expectedPurchases: number;
-  expectedAverageValue: number;
-  clv: number;
-}
 
 export interface LifetimeValueTable {
   fit: LifetimeValueFit;
@@ -57,33 +44,7 @@ export async function contactLifetimeValue(context: EngineContext, workspaceId: 
   return { fit, customer: customer ?? null };
 }
 
-/** A fit as the CLI's `--json` and the API show it: settings, then each model's parameters. */
-export function fitSummary({ settings, models, fittedAt }: LifetimeValueFit) {
-  return {
-    purchaseEvent: settings.purchaseEvent,
-    calibrationEnd: new Date(settings.calibrationEnd).toISOString().slice(0, 10),
-    horizonWeeks: settings.horizonWeeks,
-    annualDiscountRate: settings.annualDiscountRate,
-    margin: settings.margin,
-    fittedAt: new Date(fittedAt).toISOString(),
-    customersFitted: models.customers,
-    repeatCustomers: models.repeatCustomers,
-    bgNbd: models.bgNbd,
-    gammaGamma: models.gammaGamma,
-  };
-}
-
 async function withUserIds(context: EngineContext, workspaceId: string, values: CustomerValue[]): Promise<LifetimeValueRow[]> {
   const userIds = await context.store.purchases.userIds(workspaceId, values.map((v) => v.customerId));
-  return values.map((value) => ({
-    id: userIds.get(value.customerId) ?? value.customerId,
-    contactId: value.customerId,
-    frequency: value.frequency,
-    recency: value.recency,
-    T: value.age,
-    probabilityAlive: value.probabilityAlive,
-    expectedPurchases: value.expectedPurchases,
-    expectedAverageValue: value.expectedAverageValue,
-    clv: value.lifetimeValue,
-  }));
+  return values.map((value) => lifetimeValueRow(value, userIds.get(value.customerId)));
 }

@@ -1,6 +1,7 @@
 import type { Account, Contact } from '../../../src/core/records';
 import { useApi } from '../api-context';
 import { Avatar } from '../components/avatar';
+import { LifetimeValueCard } from '../components/lifetime-value-card';
 import { Failure, Loading } from '../components/page-states';
 import { PlanBadge } from '../components/plan-badge';
 import { PropertyList, TraitList } from '../components/property-list';
@@ -55,6 +56,7 @@ function ContactView({ userId, contact }: { userId: string; contact: Contact }) 
             <h2 className="card-title">Accounts</h2>
             <ContactAccounts groupIds={contact.accounts} accounts={accounts.data ?? []} />
           </section>
+          <LifetimeValueCard userId={userId} />
           <section className="card">
             <h2 className="card-title">Details</h2>
             <PropertyList
