@@ -22,6 +22,7 @@ import { deliveryQueries } from './delivery.js';
 import { GroupCommit } from './group-commit.js';
 import { inAppMessageQueries } from './in-app-messages.js';
 import { lifetimeValueFitQueries } from './lifetime-value-fits.js';
+import { metricQueries } from './metrics/metric-queries.js';
 import { purchaseQueries } from './purchases.js';
 import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
@@ -56,6 +57,8 @@ export class Store implements AsyncDisposable {
   readonly journeys;
   readonly purchases;
   readonly lifetimeValueFits;
+  /** Metrics counted in SQL: survey scores, retention. */
+  readonly metrics;
 
   private constructor(readonly dialect: StoreDialect) {
     this.db = new Kysely<Database>({ dialect: dialect.kysely });
@@ -78,6 +81,7 @@ export class Store implements AsyncDisposable {
     this.journeys = journeyQueries(this.db, dialect);
     this.purchases = purchaseQueries(this.db);
     this.lifetimeValueFits = lifetimeValueFitQueries(this.db);
+    this.metrics = metricQueries(this.db, dialect);
   }
 
   /** Opens the store and brings its schema up to date. */

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { SurveyKind } from '../../core/metrics/survey-scores.js';
+import type { Database } from '../database.js';
+import type { StoreDialect } from '../dialects/dialect.js';
+import type { Audience } from './metric-sql.js';
+import { retentionCounts, type RetentionQuery } from './retention-counts.js';
+import { surveyTallies } from './survey-tallies.js';
+
+/** Metrics counted in SQL, per period of boundaries the core computes. */
+export function metricQueries(db: Kysely<Database>, dialect: StoreDialect) {
+  return {
+    retention: (workspaceId: string, boundaries: readonly number[], query: RetentionQuery) => retentionCounts(db, workspaceId, boundaries, query),
+    surveyTallies: (workspaceId: string, kind: SurveyKind, boundaries: readonly number[], audience: Audience = {}) => surveyTallies(db, dialect, workspaceId, kind, boundaries, audience),
+  };
+}

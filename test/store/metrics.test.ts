@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { seededRandom } from '../../src/core/demo/random.js';
+import { periodBoundaries, type Interval } from '../../src/core/metrics/periods.js';
+import { COHORT_EVENTS, retentionTable } from '../../src/core/metrics/retention.js';
+import { SURVEY_KINDS, tallySurveyEvents } from '../../src/core/metrics/survey-scores.js';
+import type { Store } from '../../src/store/store.js';
+import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
+import { messages, newId } from '../support/messages.js';
+
+const FROM = Date.UTC(2026, 0, 7);
+const TO = Date.UTC(2026, 3, 20);
+const EVENTS = ['Signed Up', 'Order Completed', 'Feature Used', 'Email Sent', 'NPS Submitted', 'Survey Responded', 'Survey Responded'];
+const SURVEYS = ['NPS', 'nps', ' CSAT', 'ces', 'Onboarding', 7, undefined];
+
+/** Random contacts' events over four months and a little beyond, every field that matters varied. */
+function randomMessages(seed: number): object[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: 600 }, () => {
+    const userId = `u${random.int(0, 39)}`;
+    const timestamp = new Date(FROM - 20 * 86_400_000 + Math.floor(random.next() * (TO - FROM + 40 * 86_400_000))).toISOString();
+    if (random.chance(0.1)) return { type: 'page', userId, name: 'Pricing', timestamp };
+    const event = random.pick(EVENTS);
+    const score = random.chance(0.1) ? undefined : random.int(-1, 11);
+    const properties = event.startsWith('Survey') || event.startsWith('NPS') ? { survey: random.pick(SURVEYS), [random.chance(0.5) ? 'rating' : 'score']: score } : event === 'Order Completed' ? { revenue: random.int(1, 100) } : {};
+    return { type: 'track', userId, event, properties, timestamp };
+  });
+}
+
+for (const database of DATABASES) {
+  describe(`metrics in SQL equal their reference on random data (${database.name})`, () => {
+    let store: Store;
+    const ws = newWorkspaceId();
+    let stored: { contactId: string; name: string | null; type: string; direction: string | null; survey: unknown; rating: number | null; at: number }[];
+    before(async () => {
+      store = await openTestStore(database);
+      await store.writeMessages(ws, messages(randomMessages(7)), newId);
+      const rows = await store.db.selectFrom('events').select(['contact_id', 'name', 'type', 'direction', 'properties', 'rating', 'timestamp']).where('workspace_id', '=', ws).execute();
+      stored = rows.map((r) => ({ contactId: r.contact_id!, name: r.name, type: r.type, direction: r.direction, survey: store.dialect.readJson(r.properties)['survey'], rating: r.rating, at: Number(r.timestamp) }));
+    });
+    after(() => store.close());
+
+    for (const interval of ['week', 'month'] as Interval[]) {
+      test(`NPS, CSAT and CES tallies per ${interval}`, async () => {
+        const boundaries = periodBoundaries(FROM, TO, interval);
+        for (const kind of SURVEY_KINDS) {
+          const expected = tallySurveyEvents(stored.map((e) => ({ ...e, name: e.type === 'track' ? e.name : null })), kind, boundaries);
+          assert.ok(expected.some((t) => t.responses > 0), `the data has ${kind} responses`);
+          assert.deepEqual(await store.metrics.surveyTallies(ws, kind, boundaries), expected, kind);
+        }
+      });
+
+      test(`retention by sign-up and first-purchase cohort per ${interval}, active on any inbound interaction or on purchases`, async () => {
+        const boundaries = periodBoundaries(FROM, TO, interval);
+        for (const cohortEvent of Object.values(COHORT_EVENTS)) {
+          const births = stored.filter((e) => e.type === 'track' && e.name === cohortEvent);
+          const inbound = stored.filter((e) => e.direction === 'inbound');
+          const purchases = stored.filter((e) => e.type === 'track' && e.name === 'Order Completed');
+          const expected = retentionTable(births, inbound, boundaries);
+          assert.ok(expected.some((row) => row.active.slice(1).some((n) => n > 0)), 'some come back');
+          assert.deepEqual(await store.metrics.retention(ws, boundaries, { cohortEvent, audience: {} }), expected, cohortEvent);
+          assert.deepEqual(await store.metrics.retention(ws, boundaries, { cohortEvent, activityEvent: 'Order Completed', audience: {} }), retentionTable(births, purchases, boundaries), `${cohortEvent}, purchases`);
+        }
+      });
+    }
+
+    test('an audience keeps the contacts of a segment, or of accounts in a segment or with a model', async () => {
+      const boundaries = periodBoundaries(FROM, TO, 'month');
+      const contactOf = async (userId: string) => (await store.contacts.findByUserId(ws, userId))!.id;
+      const [u1, u2, u3] = [await contactOf('u1'), await contactOf('u2'), await contactOf('u3')];
+      await store.db.insertInto('memberships').values({ workspace_id: ws, group_id: 'acme', contact_id: u2, created_at: FROM }).execute();
+      await store.db.insertInto('memberships').values({ workspace_id: ws, group_id: 'bolt', contact_id: u3, created_at: FROM }).execute();
+      await store.segmentMemberships.replace(ws, 'people', [u1], FROM);
+      await store.segmentMemberships.replace(ws, 'big-accounts', ['acme'], FROM);
+      await store.accountModels.change(ws, { groupId: 'bolt', modelId: 'high-touch', phaseId: 'onboarding', ruleId: null, reason: 'test', since: FROM, phaseSince: FROM }, 'test');
+      const only = (ids: string[]) => stored.filter((e) => ids.includes(e.contactId) && e.type === 'track');
+      const nps = (ids: string[]) => tallySurveyEvents(only(ids), 'nps', boundaries);
+      assert.deepEqual(await store.metrics.surveyTallies(ws, 'nps', boundaries, { segment: 'people' }), nps([u1]));
+      assert.deepEqual(await store.metrics.surveyTallies(ws, 'nps', boundaries, { segment: 'big-accounts' }), nps([u2]));
+      assert.deepEqual(await store.metrics.surveyTallies(ws, 'nps', boundaries, { model: 'high-touch' }), nps([u3]));
+      assert.deepEqual(await store.metrics.surveyTallies(ws, 'nps', boundaries, { model: 'high-touch', segment: 'people' }), nps([]));
+      const births = only([u3]).filter((e) => e.name === 'Signed Up');
+      assert.deepEqual(await store.metrics.retention(ws, boundaries, { cohortEvent: 'Signed Up', audience: { model: 'high-touch' } }), retentionTable(births, stored.filter((e) => e.contactId === u3 && e.direction === 'inbound'), boundaries));
+    });
+  });
+}
