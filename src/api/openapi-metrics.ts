@@ -47,7 +47,45 @@ const settings = {
   },
 };
 
+const rangeParams = (interval: string) => [
+  { name: 'interval', in: 'query', schema: { type: 'string', enum: ['day', 'week', 'month', 'quarter'], default: interval }, description: 'UTC periods; weeks start on Monday' },
+  { name: 'from', in: 'query', schema: { type: 'string', format: 'date' }, description: 'Start (its period counts whole); with `to`' },
+  { name: 'to', in: 'query', schema: { type: 'string', format: 'date' }, description: 'End, exclusive; the end of the current period by default' },
+  { name: 'periods', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 260, default: 12 }, description: 'Without `from`: this many periods up to `to`' },
+  { name: 'segment', in: 'query', schema: { type: 'string' }, description: 'Only contacts in this segment, or in accounts in it' },
+  { name: 'model', in: 'query', schema: { type: 'string' }, description: 'Only contacts of accounts with this engagement model' },
+];
+
+const tally = { responses: { type: 'integer' }, positive: { type: 'integer', description: 'promoters (NPS) or satisfied (CSAT)' }, negative: { type: 'integer', description: 'detractors (NPS)' }, sum: { type: 'number' } };
+
 export const metricPaths = {
+  '/api/metrics/surveys/{kind}': {
+    get: {
+      tags: ['metrics'],
+      summary: 'NPS, CSAT or CES over a range and per period',
+      parameters: [{ name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['nps', 'csat', 'ces'] } }, ...rangeParams('month')],
+      responses: {
+        '200': { description: 'OK', ...json({ type: 'object', properties: { kind: { type: 'string' }, interval: { type: 'string' }, score: { type: ['number', 'null'] }, tally: { type: 'object', properties: tally }, periods: { type: 'array', items: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' }, score: { type: ['number', 'null'] }, ...tally } } } } }) },
+        ...errors,
+      },
+    },
+  },
+  '/api/metrics/retention': {
+    get: {
+      tags: ['metrics'],
+      summary: 'Cohort retention: contacts by the period of their first cohort event, and how many were active in each period since',
+      parameters: [
+        { name: 'cohort', in: 'query', schema: { type: 'string', enum: ['signup', 'first-purchase'], default: 'signup' }, description: 'Signed Up or Order Completed' },
+        { name: 'cohortEvent', in: 'query', schema: { type: 'string' }, description: 'Another event that places contacts in cohorts' },
+        { name: 'activityEvent', in: 'query', schema: { type: 'string' }, description: 'The event that counts as active; any inbound interaction by default' },
+        ...rangeParams('week'),
+      ],
+      responses: {
+        '200': { description: 'OK', ...json({ type: 'object', properties: { interval: { type: 'string' }, cohortEvent: { type: 'string' }, activityEvent: { type: ['string', 'null'] }, from: { type: 'integer' }, to: { type: 'integer' }, cohorts: { type: 'array', items: { type: 'object', properties: { start: { type: 'integer' }, size: { type: 'integer' }, active: { type: 'array', items: { type: 'integer' } }, rates: { type: 'array', items: { type: ['number', 'null'] } } } } } } }) },
+        ...errors,
+      },
+    },
+  },
   '/api/metrics/lifetime-value': {
     get: { tags: ['metrics'], summary: 'The latest lifetime-value fit', responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { fit } }) }, ...errors } },
     post: {

@@ -26,3 +26,12 @@ export function enumParam<T extends string>(c: Context, name: string, allowed: r
   if (!(allowed as readonly string[]).includes(raw)) throw validationError(`invalid query parameter ${name}`, [{ path: name, message: `must be one of ${allowed.join(', ')}` }]);
   return raw as T;
 }
+
+/** An ISO-8601 date (or time) query parameter as ms since the epoch; a bad one is a 400 naming it. */
+export function dateParam(c: Context, name: string): number | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return undefined;
+  const ms = Date.parse(raw);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(ms)) throw validationError(`invalid query parameter ${name}`, [{ path: name, message: 'must be an ISO-8601 date, e.g. 2026-01-31' }]);
+  return ms;
+}

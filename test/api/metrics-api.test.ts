@@ -5,6 +5,7 @@ import { openTestApp, type TestApp } from '../support/app.js';
 import { CDNOW_FILE, CDNOW_IMPORT, CDNOW_PUBLISHED, threeDigits } from '../support/cdnow.js';
 import { testWorkspace } from '../support/context.js';
 import { DATABASES, newWorkspaceId } from '../support/databases.js';
+import { messages, newId } from '../support/messages.js';
 
 interface Row {
   id: string;
@@ -13,7 +14,7 @@ interface Row {
 }
 
 for (const database of DATABASES) {
-  describe(`lifetime value over REST on ${database.name}`, () => {
+  describe(`metrics over REST on ${database.name}`, () => {
     let t: TestApp;
     before(async () => (t = await openTestApp(database)));
     after(async () => t.close());
@@ -50,6 +51,37 @@ for (const database of DATABASES) {
       assert.deepEqual(contact.body, { fit: fitted.body.fit, customer: row });
       assert.equal((await send('GET', '/api/contacts/nobody/lifetime-value')).status, 404);
       assert.equal((await send('GET', '/api/metrics/lifetime-value/customers?sort=name')).status, 400);
+    });
+
+    test('NPS per month and weekly sign-up retention, for a range or the last periods, with the audience filters', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const get = async (path: string) => {
+        const response = await t.app.request(path, { headers: ws.apiHeaders });
+        return { status: response.status, body: (await response.json()) as any };
+      };
+      const at = (month: number, day: number) => new Date(Date.UTC(2026, month - 1, day, 9)).toISOString();
+      const nps = (userId: string, score: number, month: number) => ({ type: 'track', userId, event: 'NPS Submitted', properties: { score }, timestamp: at(month, 10) });
+      await t.store.writeMessages(ws.workspaceId, messages([
+        nps('ann', 10, 1), nps('bob', 3, 1), nps('cy', 8, 1), nps('ann', 9, 2),
+        { type: 'track', userId: 'ann', event: 'Signed Up', timestamp: at(1, 5) },
+        { type: 'track', userId: 'bob', event: 'Signed Up', timestamp: at(1, 6) },
+        { type: 'track', userId: 'ann', event: 'Feature Used', timestamp: at(1, 13) },
+      ]), newId);
+
+      const scores = await get('/api/metrics/surveys/nps?from=2026-01-01&to=2026-03-01&interval=month');
+      assert.equal(scores.status, 200);
+      assert.equal(scores.body.score, 25, '2 promoters and 1 detractor of 4');
+      assert.deepEqual(scores.body.periods.map((p: { score: number; responses: number }) => [p.responses, p.score]), [[3, 0], [1, 100]]);
+      assert.equal((await get('/api/metrics/surveys/nps?from=2026-01-01&to=2026-03-01&segment=nobody')).body.tally.responses, 0);
+
+      const table = await get('/api/metrics/retention?from=2026-01-05&to=2026-01-26&interval=week');
+      assert.deepEqual(table.body.cohorts.map((c: { size: number; active: number[]; rates: number[] }) => [c.size, c.active, c.rates]), [[2, [2, 1, 0], [1, 0.5, 0]], [0, [0, 0], [null, null]], [0, [0], [null]]]);
+      assert.equal((await get('/api/metrics/retention?periods=12')).body.cohorts.length, 12, 'the last 12 weeks by default');
+
+      assert.equal((await get('/api/metrics/surveys/happiness')).status, 400);
+      const bad = await get('/api/metrics/retention?from=2026-02-01&to=2026-01-01&interval=fortnight');
+      assert.deepEqual(bad.body.error.issues.map((i: { path: string }) => i.path), ['interval']);
+      assert.deepEqual((await get('/api/metrics/retention?from=2016-01-01&to=2026-01-01&interval=day')).body.error.issues.map((i: { path: string }) => i.path), ['from']);
     });
   });
 }

@@ -1,0 +1,42 @@
+import { periodBoundaries, type Interval } from '../../core/metrics/periods.js';
+import { COHORT_EVENTS, retentionRate, type CohortKind } from '../../core/metrics/retention.js';
+import { surveySeries, type SurveyKind, type SurveySeries } from '../../core/metrics/survey-scores.js';
+import type { Audience } from '../../store/metrics/metric-sql.js';
+import type { EngineContext } from '../context.js';
+
+/** The range a metric is counted over: whole periods covering [from, to), for an audience. */
+export interface MetricRange {
+  from: number;
+  to: number;
+  interval: Interval;
+  audience: Audience;
+}
+
+/** NPS, CSAT or CES over the range, and per period. */
+export async function surveyScores(context: EngineContext, workspaceId: string, kind: SurveyKind, range: MetricRange): Promise<SurveySeries & { interval: Interval }> {
+  const boundaries = periodBoundaries(range.from, range.to, range.interval);
+  const tallies = await context.store.metrics.surveyTallies(workspaceId, kind, boundaries, range.audience);
+  return { ...surveySeries(kind, tallies, boundaries), interval: range.interval };
+}
+
+export interface RetentionSettings {
+  cohort: CohortKind;
+  /** Replaces the cohort kind's event. */
+  cohortEvent?: string;
+  activityEvent?: string;
+}
+
+/** The cohort table over the range: each cohort's size, and active contacts and rates per period since. */
+export async function retention(context: EngineContext, workspaceId: string, settings: RetentionSettings, range: MetricRange) {
+  const boundaries = periodBoundaries(range.from, range.to, range.interval);
+  const cohortEvent = settings.cohortEvent ?? COHORT_EVENTS[settings.cohort];
+  const rows = await context.store.metrics.retention(workspaceId, boundaries, { cohortEvent, activityEvent: settings.activityEvent, audience: range.audience });
+  return {
+    interval: range.interval,
+    cohortEvent,
+    activityEvent: settings.activityEvent ?? null,
+    from: boundaries[0]!,
+    to: boundaries[boundaries.length - 1]!,
+    cohorts: rows.map((row) => ({ ...row, rates: row.active.map((_, k) => retentionRate(row, k)) })),
+  };
+}
