@@ -70,6 +70,26 @@ export const metricPaths = {
       },
     },
   },
+  '/api/metrics/conversion': {
+    get: {
+      tags: ['metrics'],
+      summary: 'Conversion rate: of the contacts who visited in a period, the % who converted in it',
+      parameters: [
+        { name: 'conversionEvent', in: 'query', schema: { type: 'string', default: 'Signed Up' } },
+        { name: 'visitEvent', in: 'query', schema: { type: 'string' }, description: 'A track event that is a visit; page calls by default' },
+        ...rangeParams('month'),
+      ],
+      responses: { '200': { description: 'visitors, conversions and rate over the range and per period' }, ...errors },
+    },
+  },
+  '/api/metrics/reviews': {
+    get: {
+      tags: ['metrics'],
+      summary: 'Reviews (1–5 stars): count, average rating and share positive (4+), per period and source',
+      parameters: rangeParams('month'),
+      responses: { '200': { description: 'reviews, averageRating, positiveShare; periods; sources' }, ...errors },
+    },
+  },
   '/api/metrics/retention': {
     get: {
       tags: ['metrics'],

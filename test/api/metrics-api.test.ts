@@ -53,7 +53,7 @@ for (const database of DATABASES) {
       assert.equal((await send('GET', '/api/metrics/lifetime-value/customers?sort=name')).status, 400);
     });
 
-    test('NPS per month and weekly sign-up retention, for a range or the last periods, with the audience filters', async () => {
+    test('NPS, conversion and reviews per month and weekly sign-up retention, for a range or the last periods, with the audience filters', async () => {
       const ws = await testWorkspace(t.context, newWorkspaceId());
       const get = async (path: string) => {
         const response = await t.app.request(path, { headers: ws.apiHeaders });
@@ -66,7 +66,19 @@ for (const database of DATABASES) {
         { type: 'track', userId: 'ann', event: 'Signed Up', timestamp: at(1, 5) },
         { type: 'track', userId: 'bob', event: 'Signed Up', timestamp: at(1, 6) },
         { type: 'track', userId: 'ann', event: 'Feature Used', timestamp: at(1, 13) },
+        { type: 'page', userId: 'ann', name: 'Pricing', timestamp: at(1, 4) },
+        { type: 'page', userId: 'cy', name: 'Pricing', timestamp: at(1, 4) },
+        { type: 'track', userId: 'cy', event: 'Review Submitted', properties: { rating: 5, site: 'G2' }, timestamp: at(1, 20) },
+        { type: 'track', userId: 'bob', event: 'Review Submitted', properties: { rating: 2, site: 'Capterra' }, timestamp: at(2, 20) },
       ]), newId);
+
+      const converted = await get('/api/metrics/conversion?from=2026-01-01&to=2026-02-01');
+      assert.equal(converted.status, 200, JSON.stringify(converted.body));
+      assert.deepEqual([converted.body.visitors, converted.body.conversions, converted.body.rate], [2, 1, 50]);
+      const reviewed = await get('/api/metrics/reviews?from=2026-01-01&to=2026-03-01');
+      assert.deepEqual([reviewed.body.reviews, reviewed.body.averageRating, reviewed.body.positiveShare], [2, 3.5, 0.5]);
+      assert.deepEqual(reviewed.body.sources.map((s: { source: string; reviews: number }) => [s.source, s.reviews]), [['Capterra', 1], ['G2', 1]]);
+      assert.deepEqual(reviewed.body.periods.map((p: { reviews: number }) => p.reviews), [1, 1]);
 
       const scores = await get('/api/metrics/surveys/nps?from=2026-01-01&to=2026-03-01&interval=month');
       assert.equal(scores.status, 200);

@@ -4,13 +4,16 @@ import { seededRandom } from '../../src/core/demo/random.js';
 import { periodBoundaries, type Interval } from '../../src/core/metrics/periods.js';
 import { COHORT_EVENTS, retentionTable } from '../../src/core/metrics/retention.js';
 import { SURVEY_KINDS, tallySurveyEvents } from '../../src/core/metrics/survey-scores.js';
+import { countConversions } from '../../src/core/metrics/conversion.js';
+import { countReviews } from '../../src/core/metrics/reviews.js';
 import type { Store } from '../../src/store/store.js';
 import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
 import { messages, newId } from '../support/messages.js';
 
 const FROM = Date.UTC(2026, 0, 7);
 const TO = Date.UTC(2026, 3, 20);
-const EVENTS = ['Signed Up', 'Order Completed', 'Feature Used', 'Email Sent', 'NPS Submitted', 'Survey Responded', 'Survey Responded'];
+const EVENTS = ['Signed Up', 'Order Completed', 'Feature Used', 'Email Sent', 'NPS Submitted', 'Survey Responded', 'Survey Responded', 'Review Submitted', 'Product Reviewed'];
+const SITES = ['G2', ' Capterra ', '', 'g2', 5, undefined];
 const SURVEYS = ['NPS', 'nps', ' CSAT', 'ces', 'Onboarding', 7, undefined];
 
 /** Random contacts' events over four months and a little beyond, every field that matters varied. */
@@ -22,7 +25,12 @@ function randomMessages(seed: number): object[] {
     if (random.chance(0.1)) return { type: 'page', userId, name: 'Pricing', timestamp };
     const event = random.pick(EVENTS);
     const score = random.chance(0.1) ? undefined : random.int(-1, 11);
-    const properties = event.startsWith('Survey') || event.startsWith('NPS') ? { survey: random.pick(SURVEYS), [random.chance(0.5) ? 'rating' : 'score']: score } : event === 'Order Completed' ? { revenue: random.int(1, 100) } : {};
+    const rating = { [random.chance(0.5) ? 'rating' : 'score']: score };
+    const properties = event.startsWith('Survey') || event.startsWith('NPS')
+      ? { survey: random.pick(SURVEYS), ...rating }
+      : event.includes('Review')
+        ? { ...rating, [random.chance(0.7) ? 'site' : 'source']: random.pick(SITES), ...(random.chance(0.2) ? { source: 'Trustpilot' } : {}) }
+        : event === 'Order Completed' ? { revenue: random.int(1, 100) } : {};
     return { type: 'track', userId, event, properties, timestamp };
   });
 }
@@ -31,12 +39,12 @@ for (const database of DATABASES) {
   describe(`metrics in SQL equal their reference on random data (${database.name})`, () => {
     let store: Store;
     const ws = newWorkspaceId();
-    let stored: { contactId: string; name: string | null; type: string; direction: string | null; survey: unknown; rating: number | null; at: number }[];
+    let stored: { contactId: string; name: string | null; type: string; direction: string | null; survey: unknown; properties: Record<string, unknown>; rating: number | null; at: number }[];
     before(async () => {
       store = await openTestStore(database);
       await store.writeMessages(ws, messages(randomMessages(7)), newId);
       const rows = await store.db.selectFrom('events').select(['contact_id', 'name', 'type', 'direction', 'properties', 'rating', 'timestamp']).where('workspace_id', '=', ws).execute();
-      stored = rows.map((r) => ({ contactId: r.contact_id!, name: r.name, type: r.type, direction: r.direction, survey: store.dialect.readJson(r.properties)['survey'], rating: r.rating, at: Number(r.timestamp) }));
+      stored = rows.map((r) => ({ contactId: r.contact_id!, name: r.name, type: r.type, direction: r.direction, survey: store.dialect.readJson(r.properties)['survey'], properties: store.dialect.readJson(r.properties), rating: r.rating, at: Number(r.timestamp) }));
     });
     after(() => store.close());
 
@@ -48,6 +56,22 @@ for (const database of DATABASES) {
           assert.ok(expected.some((t) => t.responses > 0), `the data has ${kind} responses`);
           assert.deepEqual(await store.metrics.surveyTallies(ws, kind, boundaries), expected, kind);
         }
+      });
+
+      test(`conversion rates per ${interval}: page visitors who signed up, and visitors by an event who ordered`, async () => {
+        const boundaries = periodBoundaries(FROM, TO, interval);
+        const signUps = countConversions(stored, { conversionEvent: 'Signed Up' }, boundaries);
+        assert.ok(signUps.some((c) => c.conversions > 0 && c.conversions < c.visitors), 'some visitors convert, not all');
+        assert.deepEqual(await store.metrics.conversions(ws, { conversionEvent: 'Signed Up' }, boundaries), signUps);
+        const orders = { conversionEvent: 'Order Completed', visitEvent: 'Feature Used' };
+        assert.deepEqual(await store.metrics.conversions(ws, orders, boundaries), countConversions(stored, orders, boundaries));
+      });
+
+      test(`reviews per ${interval} and source`, async () => {
+        const boundaries = periodBoundaries(FROM, TO, interval);
+        const expected = countReviews(stored, boundaries);
+        assert.ok(new Set(expected.map((c) => c.source)).size >= 4, 'several sources, unknown among them');
+        assert.deepEqual(await store.metrics.reviews(ws, boundaries), expected);
       });
 
       test(`retention by sign-up and first-purchase cohort per ${interval}, active on any inbound interaction or on purchases`, async () => {

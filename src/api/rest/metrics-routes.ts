@@ -8,7 +8,8 @@ import type { ApiVariables } from '../auth.js';
 import { INTERVALS, nextPeriod, periodBoundaries, periodStart, type Interval } from '../../core/metrics/periods.js';
 import { COHORT_EVENTS, type CohortKind } from '../../core/metrics/retention.js';
 import { SURVEY_KINDS } from '../../core/metrics/survey-scores.js';
-import { retention, surveyScores, type MetricRange } from '../../engine/metrics/period-metrics.js';
+import { DEFAULT_CONVERSION_EVENT } from '../../core/metrics/conversion.js';
+import { conversion, retention, reviews, surveyScores, type MetricRange } from '../../engine/metrics/period-metrics.js';
 import { dateParam, enumParam, intParam } from '../query-params.js';
 
 const CUSTOMER_SORTS = ['clv', 'probabilityAlive', 'expectedPurchases', 'expectedAverageValue', 'frequency', 'recency', 'T'] as const;
@@ -44,6 +45,13 @@ export function metricRoutes(context: EngineContext): Hono<{ Variables: ApiVaria
     if (!kind) throw validationError(`unknown survey ${c.req.param('kind')}`, [{ path: 'kind', message: `must be one of ${SURVEY_KINDS.join(', ')}` }]);
     return c.json(await surveyScores(context, c.get('workspaceId'), kind, metricRange(c, context.clock.now(), 'month')));
   });
+
+  app.get('/conversion', async (c) => {
+    const definition = { conversionEvent: c.req.query('conversionEvent') || DEFAULT_CONVERSION_EVENT, ...(c.req.query('visitEvent') ? { visitEvent: c.req.query('visitEvent')! } : {}) };
+    return c.json(await conversion(context, c.get('workspaceId'), definition, metricRange(c, context.clock.now(), 'month')));
+  });
+
+  app.get('/reviews', async (c) => c.json(await reviews(context, c.get('workspaceId'), metricRange(c, context.clock.now(), 'month'))));
 
   app.get('/retention', async (c) => {
     const cohort = enumParam(c, 'cohort', Object.keys(COHORT_EVENTS) as CohortKind[]) ?? 'signup';

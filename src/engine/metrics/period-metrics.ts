@@ -1,4 +1,6 @@
+import { conversionRate, type ConversionDefinition } from '../../core/metrics/conversion.js';
 import { periodBoundaries, type Interval } from '../../core/metrics/periods.js';
+import { reviewSummary } from '../../core/metrics/reviews.js';
 import { COHORT_EVENTS, retentionRate, type CohortKind } from '../../core/metrics/retention.js';
 import { surveySeries, type SurveyKind, type SurveySeries } from '../../core/metrics/survey-scores.js';
 import type { Audience } from '../../store/metrics/metric-sql.js';
@@ -38,5 +40,33 @@ export async function retention(context: EngineContext, workspaceId: string, set
     from: boundaries[0]!,
     to: boundaries[boundaries.length - 1]!,
     cohorts: rows.map((row) => ({ ...row, rates: row.active.map((_, k) => retentionRate(row, k)) })),
+  };
+}
+
+/** Conversion rate over the range and per period. */
+export async function conversion(context: EngineContext, workspaceId: string, definition: ConversionDefinition, range: MetricRange) {
+  const boundaries = periodBoundaries(range.from, range.to, range.interval);
+  const counts = await context.store.metrics.conversions(workspaceId, definition, boundaries, range.audience);
+  const total = counts.reduce((sum, c) => ({ visitors: sum.visitors + c.visitors, conversions: sum.conversions + c.conversions }), { visitors: 0, conversions: 0 });
+  return {
+    interval: range.interval,
+    conversionEvent: definition.conversionEvent,
+    visitEvent: definition.visitEvent ?? null,
+    ...total,
+    rate: conversionRate(total),
+    periods: counts.map((c, i) => ({ start: boundaries[i]!, end: boundaries[i + 1]!, ...c, rate: conversionRate(c) })),
+  };
+}
+
+/** Reviews over the range, per period and per source. */
+export async function reviews(context: EngineContext, workspaceId: string, range: MetricRange) {
+  const boundaries = periodBoundaries(range.from, range.to, range.interval);
+  const counts = await context.store.metrics.reviews(workspaceId, boundaries, range.audience);
+  const sources = [...new Set(counts.map((c) => c.source))].sort();
+  return {
+    interval: range.interval,
+    ...reviewSummary(counts),
+    periods: boundaries.slice(0, -1).map((start, i) => ({ start, end: boundaries[i + 1]!, ...reviewSummary(counts.filter((c) => c.period === i)) })),
+    sources: sources.map((source) => ({ source, ...reviewSummary(counts.filter((c) => c.source === source)) })),
   };
 }

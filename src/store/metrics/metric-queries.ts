@@ -3,12 +3,17 @@ import type { SurveyKind } from '../../core/metrics/survey-scores.js';
 import type { Database } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
 import type { Audience } from './metric-sql.js';
+import type { ConversionDefinition } from '../../core/metrics/conversion.js';
+import { conversionCounts } from './conversion-counts.js';
+import { reviewCounts } from './review-counts.js';
 import { retentionCounts, type RetentionQuery } from './retention-counts.js';
 import { surveyTallies } from './survey-tallies.js';
 
 /** Metrics counted in SQL, per period of boundaries the core computes. */
 export function metricQueries(db: Kysely<Database>, dialect: StoreDialect) {
   return {
+    conversions: (workspaceId: string, definition: ConversionDefinition, boundaries: readonly number[], audience: Audience = {}) => conversionCounts(db, workspaceId, definition, boundaries, audience),
+    reviews: (workspaceId: string, boundaries: readonly number[], audience: Audience = {}) => reviewCounts(db, dialect, workspaceId, boundaries, audience),
     retention: (workspaceId: string, boundaries: readonly number[], query: RetentionQuery) => retentionCounts(db, workspaceId, boundaries, query),
     surveyTallies: (workspaceId: string, kind: SurveyKind, boundaries: readonly number[], audience: Audience = {}) => surveyTallies(db, dialect, workspaceId, kind, boundaries, audience),
   };

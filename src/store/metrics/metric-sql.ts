@@ -9,7 +9,8 @@ import type { Database } from '../database.js';
  */
 export function periodOf(time: Expression<number>, boundaries: readonly number[]): RawBuilder<number> {
   const last = boundaries.length - 2;
-  if (last <= 0) return sql<number>`0`;
+  // One period: still an expression of the row, since GROUP BY 0 would name a column position.
+  if (last <= 0) return sql<number>`CASE WHEN ${time} IS NULL THEN NULL ELSE 0 END`;
   const whens = boundaries.slice(1, -1).map((end, i) => sql`WHEN ${time} < ${sql.lit(end)} THEN ${sql.lit(i)}`);
   return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(last)} END`;
 }
