@@ -90,6 +90,26 @@ export const metricPaths = {
       responses: { '200': { description: 'reviews, averageRating, positiveShare; periods; sources' }, ...errors },
     },
   },
+  '/api/metrics/revenue': {
+    get: {
+      tags: ['metrics'],
+      summary: 'Logo and revenue churn, expansion and contraction, gross and net revenue retention per period and over the range, and historical lifetime value',
+      parameters: [{ name: 'margin', in: 'query', schema: { type: 'number', minimum: 0, maximum: 1, default: 1 }, description: 'Gross margin for the historical lifetime value' }, ...rangeParams('month')],
+      responses: { '200': { description: 'total, periods and historical' }, ...errors },
+    },
+  },
+  '/api/metrics/time-to-value': {
+    get: {
+      tags: ['metrics'],
+      summary: 'Time from sign-up to the activation milestone, per sign-up cohort period',
+      parameters: [
+        { name: 'signupEvent', in: 'query', schema: { type: 'string', default: 'Signed Up' } },
+        { name: 'activationEvent', in: 'query', schema: { type: 'string', default: 'Onboarding Completed' } },
+        ...rangeParams('month'),
+      ],
+      responses: { '200': { description: 'signedUp, activated, activationRate, medianMs, meanMs; and per period' }, ...errors },
+    },
+  },
   '/api/metrics/retention': {
     get: {
       tags: ['metrics'],

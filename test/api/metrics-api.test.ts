@@ -80,6 +80,20 @@ for (const database of DATABASES) {
       assert.deepEqual(reviewed.body.sources.map((s: { source: string; reviews: number }) => [s.source, s.reviews]), [['Capterra', 1], ['G2', 1]]);
       assert.deepEqual(reviewed.body.periods.map((p: { reviews: number }) => p.reviews), [1, 1]);
 
+      await t.store.writeMessages(ws.workspaceId, messages([
+        { type: 'group', userId: 'ann', groupId: 'acme', traits: { mrr: 100 }, timestamp: at(1, 2) },
+        { type: 'group', userId: 'bob', groupId: 'bolt', traits: { mrr: 300 }, timestamp: at(1, 2) },
+        { type: 'group', userId: 'ann', groupId: 'acme', traits: { mrr: 150 }, timestamp: at(2, 2) },
+        { type: 'group', userId: 'bob', groupId: 'bolt', traits: { mrr: 0 }, timestamp: at(2, 3) },
+        { type: 'track', userId: 'ann', event: 'Onboarding Completed', timestamp: at(1, 8) },
+      ]), newId);
+      const money = await get('/api/metrics/revenue?from=2026-02-01&to=2026-03-01&margin=0.5');
+      assert.deepEqual([money.body.total.startingMrr, money.body.total.churnedMrr, money.body.total.expansionMrr, money.body.total.netRevenueRetention], [400, 300, 50, 150 / 400]);
+      assert.deepEqual([money.body.historical.averageRevenuePerAccount, money.body.historical.monthlyChurnRate, money.body.historical.lifetimeValue], [150, 0.5, 150]);
+      assert.equal((await get('/api/metrics/revenue?margin=2')).status, 400);
+      const ttv = await get('/api/metrics/time-to-value?from=2026-01-01&to=2026-02-01');
+      assert.deepEqual([ttv.body.signedUp, ttv.body.activated, ttv.body.medianMs], [2, 1, 3 * 86_400_000]);
+
       const scores = await get('/api/metrics/surveys/nps?from=2026-01-01&to=2026-03-01&interval=month');
       assert.equal(scores.status, 200);
       assert.equal(scores.body.score, 25, '2 promoters and 1 detractor of 4');

@@ -6,13 +6,14 @@ import { COHORT_EVENTS, retentionTable } from '../../src/core/metrics/retention.
 import { SURVEY_KINDS, tallySurveyEvents } from '../../src/core/metrics/survey-scores.js';
 import { countConversions } from '../../src/core/metrics/conversion.js';
 import { countReviews } from '../../src/core/metrics/reviews.js';
+import { revenueRetention } from '../../src/core/metrics/revenue-retention.js';
 import type { Store } from '../../src/store/store.js';
 import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
 import { messages, newId } from '../support/messages.js';
 
 const FROM = Date.UTC(2026, 0, 7);
 const TO = Date.UTC(2026, 3, 20);
-const EVENTS = ['Signed Up', 'Order Completed', 'Feature Used', 'Email Sent', 'NPS Submitted', 'Survey Responded', 'Survey Responded', 'Review Submitted', 'Product Reviewed'];
+const EVENTS = ['Signed Up', 'Order Completed', 'Feature Used', 'Email Sent', 'NPS Submitted', 'Survey Responded', 'Survey Responded', 'Review Submitted', 'Product Reviewed', 'Onboarding Completed'];
 const SITES = ['G2', ' Capterra ', '', 'g2', 5, undefined];
 const SURVEYS = ['NPS', 'nps', ' CSAT', 'ces', 'Onboarding', 7, undefined];
 
@@ -23,6 +24,7 @@ function randomMessages(seed: number): object[] {
     const userId = `u${random.int(0, 39)}`;
     const timestamp = new Date(FROM - 20 * 86_400_000 + Math.floor(random.next() * (TO - FROM + 40 * 86_400_000))).toISOString();
     if (random.chance(0.1)) return { type: 'page', userId, name: 'Pricing', timestamp };
+    if (random.chance(0.2)) return { type: 'group', userId, groupId: `g${random.int(0, 9)}`, traits: { mrr: random.pick([0, 50, 100, 250, '300', undefined]) }, timestamp };
     const event = random.pick(EVENTS);
     const score = random.chance(0.1) ? undefined : random.int(-1, 11);
     const rating = { [random.chance(0.5) ? 'rating' : 'score']: score };
@@ -39,12 +41,12 @@ for (const database of DATABASES) {
   describe(`metrics in SQL equal their reference on random data (${database.name})`, () => {
     let store: Store;
     const ws = newWorkspaceId();
-    let stored: { contactId: string; name: string | null; type: string; direction: string | null; survey: unknown; properties: Record<string, unknown>; rating: number | null; at: number }[];
+    let stored: { id: number; groupId: string | null; traits: Record<string, unknown>; contactId: string; name: string | null; type: string; direction: string | null; survey: unknown; properties: Record<string, unknown>; rating: number | null; at: number }[];
     before(async () => {
       store = await openTestStore(database);
       await store.writeMessages(ws, messages(randomMessages(7)), newId);
-      const rows = await store.db.selectFrom('events').select(['contact_id', 'name', 'type', 'direction', 'properties', 'rating', 'timestamp']).where('workspace_id', '=', ws).execute();
-      stored = rows.map((r) => ({ contactId: r.contact_id!, name: r.name, type: r.type, direction: r.direction, survey: store.dialect.readJson(r.properties)['survey'], properties: store.dialect.readJson(r.properties), rating: r.rating, at: Number(r.timestamp) }));
+      const rows = await store.db.selectFrom('events').select(['id', 'group_id', 'traits', 'contact_id', 'name', 'type', 'direction', 'properties', 'rating', 'timestamp']).where('workspace_id', '=', ws).execute();
+      stored = rows.map((r) => ({ id: Number(r.id), groupId: r.group_id, traits: store.dialect.readJson(r.traits), contactId: r.contact_id!, name: r.name, type: r.type, direction: r.direction, survey: store.dialect.readJson(r.properties)['survey'], properties: store.dialect.readJson(r.properties), rating: r.rating, at: Number(r.timestamp) }));
     });
     after(() => store.close());
 
@@ -87,6 +89,31 @@ for (const database of DATABASES) {
         }
       });
     }
+
+    test('MRR changes and sign-ups with their first activation are read as stored', async () => {
+      const changes = stored
+        .filter((e) => e.type === 'group' && typeof e.traits['mrr'] === 'number' && e.at < TO)
+        .sort((a, b) => a.at - b.at || a.id - b.id)
+        .map((e) => ({ groupId: e.groupId!, at: e.at, mrr: e.traits['mrr'] as number }));
+      assert.ok(changes.some((c) => c.mrr === 0) && changes.length > 10);
+      const read = await store.metrics.mrrChanges(ws, TO);
+      assert.deepEqual(read, changes);
+      const months = periodBoundaries(FROM, TO, 'month');
+      const periods = revenueRetention(read, months);
+      assert.ok(periods.some((p) => p.churnedAccounts > 0) && periods.some((p) => p.expansionMrr > 0), 'the data churns and expands');
+
+      const born = new Map<string, number>();
+      for (const e of stored) if (e.type === 'track' && e.name === 'Signed Up') born.set(e.contactId, Math.min(e.at, born.get(e.contactId) ?? Infinity));
+      const expected = [...born]
+        .filter(([, at]) => at >= FROM && at < TO)
+        .map(([contactId, signedUpAt]) => {
+          const after = stored.filter((e) => e.contactId === contactId && e.type === 'track' && e.name === 'Onboarding Completed' && e.at >= signedUpAt).map((e) => e.at);
+          return { contactId, signedUpAt, activatedAt: after.length ? Math.min(...after) : null };
+        })
+        .sort((a, b) => a.signedUpAt - b.signedUpAt || (a.contactId < b.contactId ? -1 : 1));
+      assert.ok(expected.some((a) => a.activatedAt === null) && expected.some((a) => a.activatedAt !== null));
+      assert.deepEqual(await store.metrics.activations(ws, { signup: 'Signed Up', activation: 'Onboarding Completed' }, FROM, TO), expected);
+    });
 
     test('an audience keeps the contacts of a segment, or of accounts in a segment or with a model', async () => {
       const boundaries = periodBoundaries(FROM, TO, 'month');

@@ -9,8 +9,9 @@ import { INTERVALS, nextPeriod, periodBoundaries, periodStart, type Interval } f
 import { COHORT_EVENTS, type CohortKind } from '../../core/metrics/retention.js';
 import { SURVEY_KINDS } from '../../core/metrics/survey-scores.js';
 import { DEFAULT_CONVERSION_EVENT } from '../../core/metrics/conversion.js';
-import { conversion, retention, reviews, surveyScores, type MetricRange } from '../../engine/metrics/period-metrics.js';
-import { dateParam, enumParam, intParam } from '../query-params.js';
+import { DEFAULT_ACTIVATION_EVENT, DEFAULT_SIGNUP_EVENT } from '../../core/metrics/time-to-value.js';
+import { conversion, retention, revenue, reviews, surveyScores, timeToValueOfCohorts, type MetricRange } from '../../engine/metrics/period-metrics.js';
+import { dateParam, enumParam, intParam, numberParam } from '../query-params.js';
 
 const CUSTOMER_SORTS = ['clv', 'probabilityAlive', 'expectedPurchases', 'expectedAverageValue', 'frequency', 'recency', 'T'] as const;
 
@@ -52,6 +53,17 @@ export function metricRoutes(context: EngineContext): Hono<{ Variables: ApiVaria
   });
 
   app.get('/reviews', async (c) => c.json(await reviews(context, c.get('workspaceId'), metricRange(c, context.clock.now(), 'month'))));
+
+  app.get('/revenue', async (c) => {
+    const margin = numberParam(c, 'margin') ?? 1;
+    if (margin < 0 || margin > 1) throw validationError('invalid query parameter margin', [{ path: 'margin', message: 'must be a number from 0 to 1' }]);
+    return c.json(await revenue(context, c.get('workspaceId'), margin, metricRange(c, context.clock.now(), 'month')));
+  });
+
+  app.get('/time-to-value', async (c) => {
+    const events = { signup: c.req.query('signupEvent') || DEFAULT_SIGNUP_EVENT, activation: c.req.query('activationEvent') || DEFAULT_ACTIVATION_EVENT };
+    return c.json(await timeToValueOfCohorts(context, c.get('workspaceId'), events, metricRange(c, context.clock.now(), 'month')));
+  });
 
   app.get('/retention', async (c) => {
     const cohort = enumParam(c, 'cohort', Object.keys(COHORT_EVENTS) as CohortKind[]) ?? 'signup';

@@ -1,6 +1,8 @@
 import { conversionRate, type ConversionDefinition } from '../../core/metrics/conversion.js';
 import { periodBoundaries, type Interval } from '../../core/metrics/periods.js';
 import { reviewSummary } from '../../core/metrics/reviews.js';
+import { historicalLifetimeValue, revenueRetention } from '../../core/metrics/revenue-retention.js';
+import { timeToValueByCohort } from '../../core/metrics/time-to-value.js';
 import { COHORT_EVENTS, retentionRate, type CohortKind } from '../../core/metrics/retention.js';
 import { surveySeries, type SurveyKind, type SurveySeries } from '../../core/metrics/survey-scores.js';
 import type { Audience } from '../../store/metrics/metric-sql.js';
@@ -69,4 +71,28 @@ export async function reviews(context: EngineContext, workspaceId: string, range
     periods: boundaries.slice(0, -1).map((start, i) => ({ start, end: boundaries[i + 1]!, ...reviewSummary(counts.filter((c) => c.period === i)) })),
     sources: sources.map((source) => ({ source, ...reviewSummary(counts.filter((c) => c.source === source)) })),
   };
+}
+
+/**
+ * Churn and revenue retention per period and over the whole range, and the historical
+ * lifetime value of an account from the range's months at the given gross margin.
+ */
+export async function revenue(context: EngineContext, workspaceId: string, margin: number, range: MetricRange) {
+  const boundaries = periodBoundaries(range.from, range.to, range.interval);
+  const end = boundaries[boundaries.length - 1]!;
+  const changes = await context.store.metrics.mrrChanges(workspaceId, end, range.audience);
+  const months = periodBoundaries(boundaries[0]!, end, 'month');
+  return {
+    interval: range.interval,
+    total: revenueRetention(changes, [boundaries[0]!, end])[0]!,
+    periods: revenueRetention(changes, boundaries),
+    historical: historicalLifetimeValue(revenueRetention(changes, months), margin),
+  };
+}
+
+/** Time from sign-up to the activation milestone, per sign-up cohort period. */
+export async function timeToValueOfCohorts(context: EngineContext, workspaceId: string, events: { signup: string; activation: string }, range: MetricRange) {
+  const boundaries = periodBoundaries(range.from, range.to, range.interval);
+  const activations = await context.store.metrics.activations(workspaceId, events, boundaries[0]!, boundaries[boundaries.length - 1]!, range.audience);
+  return { interval: range.interval, signupEvent: events.signup, activationEvent: events.activation, ...timeToValueByCohort(activations, boundaries) };
 }

@@ -6,6 +6,7 @@ import type { Audience } from './metric-sql.js';
 import type { ConversionDefinition } from '../../core/metrics/conversion.js';
 import { conversionCounts } from './conversion-counts.js';
 import { reviewCounts } from './review-counts.js';
+import { activations, mrrChanges } from './revenue-reads.js';
 import { retentionCounts, type RetentionQuery } from './retention-counts.js';
 import { surveyTallies } from './survey-tallies.js';
 
@@ -14,6 +15,8 @@ export function metricQueries(db: Kysely<Database>, dialect: StoreDialect) {
   return {
     conversions: (workspaceId: string, definition: ConversionDefinition, boundaries: readonly number[], audience: Audience = {}) => conversionCounts(db, workspaceId, definition, boundaries, audience),
     reviews: (workspaceId: string, boundaries: readonly number[], audience: Audience = {}) => reviewCounts(db, dialect, workspaceId, boundaries, audience),
+    mrrChanges: (workspaceId: string, before: number, audience: Audience = {}) => mrrChanges(db, dialect, workspaceId, before, audience),
+    activations: (workspaceId: string, events: { signup: string; activation: string }, from: number, to: number, audience: Audience = {}) => activations(db, workspaceId, events, from, to, audience),
     retention: (workspaceId: string, boundaries: readonly number[], query: RetentionQuery) => retentionCounts(db, workspaceId, boundaries, query),
     surveyTallies: (workspaceId: string, kind: SurveyKind, boundaries: readonly number[], audience: Audience = {}) => surveyTallies(db, dialect, workspaceId, kind, boundaries, audience),
   };

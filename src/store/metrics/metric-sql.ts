@@ -44,3 +44,15 @@ export function inAudience(eb: ExpressionBuilder<Database, 'events'>, workspaceI
   }
   return eb.and(conditions);
 }
+
+/** A predicate keeping the events of the audience's accounts (a segment of accounts, an engagement model); true for all. */
+export function accountInAudience(eb: ExpressionBuilder<Database, 'events'>, workspaceId: string, audience: Audience): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (audience.segment !== undefined) {
+    conditions.push(eb('events.group_id', 'in', eb.selectFrom('segment_members').select('subject_id').where('segment_members.workspace_id', '=', workspaceId).where('segment_members.segment_id', '=', audience.segment)));
+  }
+  if (audience.model !== undefined) {
+    conditions.push(eb('events.group_id', 'in', eb.selectFrom('account_models').select('account_models.group_id').where('account_models.workspace_id', '=', workspaceId).where('account_models.model_id', '=', audience.model)));
+  }
+  return eb.and(conditions);
+}
