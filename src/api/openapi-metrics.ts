@@ -110,6 +110,14 @@ export const metricPaths = {
       responses: { '200': { description: 'signedUp, activated, activationRate, medianMs, meanMs; and per period' }, ...errors },
     },
   },
+  '/api/metrics/referrals': {
+    get: {
+      tags: ['metrics'],
+      summary: 'New customers by acquisition source (referral, their answer to "how did you hear about us", unknown) with shares, and referral events, per period',
+      parameters: [{ name: 'cohortEvent', in: 'query', schema: { type: 'string', default: 'Signed Up' }, description: 'The first occurrence makes a new customer' }, ...rangeParams('month')],
+      responses: { '200': { description: 'newCustomers, referralsSent, referralsAccepted, sources; and per period' }, ...errors },
+    },
+  },
   '/api/metrics/retention': {
     get: {
       tags: ['metrics'],

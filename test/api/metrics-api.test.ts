@@ -91,6 +91,14 @@ for (const database of DATABASES) {
       assert.deepEqual([money.body.total.startingMrr, money.body.total.churnedMrr, money.body.total.expansionMrr, money.body.total.netRevenueRetention], [400, 300, 50, 150 / 400]);
       assert.deepEqual([money.body.historical.averageRevenuePerAccount, money.body.historical.monthlyChurnRate, money.body.historical.lifetimeValue], [150, 0.5, 150]);
       assert.equal((await get('/api/metrics/revenue?margin=2')).status, 400);
+      await t.store.writeMessages(ws.workspaceId, messages([
+        { type: 'identify', userId: 'bob', traits: { heardAboutUs: 'Podcast' }, timestamp: at(1, 6) },
+        { type: 'track', userId: 'ann', event: 'Referral Accepted', timestamp: at(1, 5) },
+        { type: 'track', userId: 'ann', event: 'Referral Sent', timestamp: at(1, 27) },
+      ]), newId);
+      const referred = await get('/api/metrics/referrals?from=2026-01-01&to=2026-02-01');
+      assert.deepEqual([referred.body.newCustomers, referred.body.referralsSent, referred.body.referralsAccepted], [2, 1, 1]);
+      assert.deepEqual(referred.body.sources.map((s: { source: string; share: number }) => [s.source, s.share]), [['podcast', 0.5], ['referral', 0.5]]);
       const ttv = await get('/api/metrics/time-to-value?from=2026-01-01&to=2026-02-01');
       assert.deepEqual([ttv.body.signedUp, ttv.body.activated, ttv.body.medianMs], [2, 1, 3 * 86_400_000]);
 

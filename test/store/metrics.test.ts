@@ -7,15 +7,17 @@ import { SURVEY_KINDS, tallySurveyEvents } from '../../src/core/metrics/survey-s
 import { countConversions } from '../../src/core/metrics/conversion.js';
 import { countReviews } from '../../src/core/metrics/reviews.js';
 import { revenueRetention } from '../../src/core/metrics/revenue-retention.js';
+import { ATTRIBUTION_SURVEYS, referralReport } from '../../src/core/metrics/referrals.js';
 import type { Store } from '../../src/store/store.js';
 import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
 import { messages, newId } from '../support/messages.js';
 
 const FROM = Date.UTC(2026, 0, 7);
 const TO = Date.UTC(2026, 3, 20);
-const EVENTS = ['Signed Up', 'Order Completed', 'Feature Used', 'Email Sent', 'NPS Submitted', 'Survey Responded', 'Survey Responded', 'Review Submitted', 'Product Reviewed', 'Onboarding Completed'];
+const EVENTS = ['Signed Up', 'Order Completed', 'Feature Used', 'Email Sent', 'NPS Submitted', 'Survey Responded', 'Survey Responded', 'Review Submitted', 'Product Reviewed', 'Onboarding Completed', 'Referral Sent', 'Referral Accepted'];
 const SITES = ['G2', ' Capterra ', '', 'g2', 5, undefined];
-const SURVEYS = ['NPS', 'nps', ' CSAT', 'ces', 'Onboarding', 7, undefined];
+const SURVEYS = ['NPS', 'nps', ' CSAT', 'ces', 'Onboarding', 7, undefined, ' Attribution', 'how did you hear about us'];
+const ANSWERS = ['Google', 'a friend', ' podcast ', 3];
 
 /** Random contacts' events over four months and a little beyond, every field that matters varied. */
 function randomMessages(seed: number): object[] {
@@ -24,12 +26,13 @@ function randomMessages(seed: number): object[] {
     const userId = `u${random.int(0, 39)}`;
     const timestamp = new Date(FROM - 20 * 86_400_000 + Math.floor(random.next() * (TO - FROM + 40 * 86_400_000))).toISOString();
     if (random.chance(0.1)) return { type: 'page', userId, name: 'Pricing', timestamp };
+    if (random.chance(0.05)) return { type: 'identify', userId, traits: random.chance(0.5) ? { heardAboutUs: random.pick(['LinkedIn', ' ', 'Google']) } : { source: 'Ads' }, timestamp };
     if (random.chance(0.2)) return { type: 'group', userId, groupId: `g${random.int(0, 9)}`, traits: { mrr: random.pick([0, 50, 100, 250, '300', undefined]) }, timestamp };
     const event = random.pick(EVENTS);
     const score = random.chance(0.1) ? undefined : random.int(-1, 11);
     const rating = { [random.chance(0.5) ? 'rating' : 'score']: score };
     const properties = event.startsWith('Survey') || event.startsWith('NPS')
-      ? { survey: random.pick(SURVEYS), ...rating }
+      ? { survey: random.pick(SURVEYS), ...rating, ...(random.chance(0.7) ? { answer: random.pick(ANSWERS) } : {}) }
       : event.includes('Review')
         ? { ...rating, [random.chance(0.7) ? 'site' : 'source']: random.pick(SITES), ...(random.chance(0.2) ? { source: 'Trustpilot' } : {}) }
         : event === 'Order Completed' ? { revenue: random.int(1, 100) } : {};
@@ -113,6 +116,32 @@ for (const database of DATABASES) {
         .sort((a, b) => a.signedUpAt - b.signedUpAt || (a.contactId < b.contactId ? -1 : 1));
       assert.ok(expected.some((a) => a.activatedAt === null) && expected.some((a) => a.activatedAt !== null));
       assert.deepEqual(await store.metrics.activations(ws, { signup: 'Signed Up', activation: 'Onboarding Completed' }, FROM, TO), expected);
+    });
+
+    test('new customers with what their source is read from, and referral events per period', async () => {
+      const born = new Map<string, number>();
+      for (const e of stored) if (e.type === 'track' && e.name === 'Signed Up') born.set(e.contactId, Math.min(e.at, born.get(e.contactId) ?? Infinity));
+      const traits = new Map((await store.db.selectFrom('contacts').select(['id', 'traits']).where('workspace_id', '=', ws).execute()).map((r) => [r.id, store.dialect.readJson(r.traits)]));
+      const byTime = [...stored].sort((a, b) => a.at - b.at || a.id - b.id);
+      const expected = [...born]
+        .filter(([, at]) => at >= FROM && at < TO)
+        .map(([contactId, at]) => {
+          const answer = byTime.find((e) => e.contactId === contactId && e.type === 'track' && e.name === 'Survey Responded' && typeof e.survey === 'string' && (ATTRIBUTION_SURVEYS as readonly string[]).includes(e.survey.trim().toLowerCase()) && typeof e.properties['answer'] === 'string');
+          return { contactId, at, referred: stored.some((e) => e.contactId === contactId && e.type === 'track' && e.name === 'Referral Accepted'), traits: traits.get(contactId)!, surveyAnswer: (answer?.properties['answer'] as string | undefined) ?? null };
+        })
+        .sort((a, b) => a.at - b.at || (a.contactId < b.contactId ? -1 : 1));
+      const read = await store.metrics.newCustomers(ws, 'Signed Up', FROM, TO);
+      assert.deepEqual(read, expected);
+      assert.ok(read.some((c) => c.referred) && read.some((c) => c.surveyAnswer !== null) && read.some((c) => !c.referred && c.surveyAnswer === null));
+      const months = periodBoundaries(FROM, TO, 'month');
+      const counts = { sent: months.slice(0, -1).map(() => 0), accepted: months.slice(0, -1).map(() => 0) };
+      for (const e of stored) {
+        const i = months.findIndex((start, k) => k < months.length - 1 && e.at >= start && e.at < months[k + 1]!);
+        if (i >= 0 && e.type === 'track' && e.name === 'Referral Sent') counts.sent[i]!++;
+        if (i >= 0 && e.type === 'track' && e.name === 'Referral Accepted') counts.accepted[i]!++;
+      }
+      assert.deepEqual(await store.metrics.referralCounts(ws, months), counts);
+      assert.ok(referralReport(read, counts, months).sources.length >= 3);
     });
 
     test('an audience keeps the contacts of a segment, or of accounts in a segment or with a model', async () => {

@@ -10,7 +10,7 @@ import { COHORT_EVENTS, type CohortKind } from '../../core/metrics/retention.js'
 import { SURVEY_KINDS } from '../../core/metrics/survey-scores.js';
 import { DEFAULT_CONVERSION_EVENT } from '../../core/metrics/conversion.js';
 import { DEFAULT_ACTIVATION_EVENT, DEFAULT_SIGNUP_EVENT } from '../../core/metrics/time-to-value.js';
-import { conversion, retention, revenue, reviews, surveyScores, timeToValueOfCohorts, type MetricRange } from '../../engine/metrics/period-metrics.js';
+import { conversion, referrals, retention, revenue, reviews, surveyScores, timeToValueOfCohorts, type MetricRange } from '../../engine/metrics/period-metrics.js';
 import { dateParam, enumParam, intParam, numberParam } from '../query-params.js';
 
 const CUSTOMER_SORTS = ['clv', 'probabilityAlive', 'expectedPurchases', 'expectedAverageValue', 'frequency', 'recency', 'T'] as const;
@@ -64,6 +64,8 @@ export function metricRoutes(context: EngineContext): Hono<{ Variables: ApiVaria
     const events = { signup: c.req.query('signupEvent') || DEFAULT_SIGNUP_EVENT, activation: c.req.query('activationEvent') || DEFAULT_ACTIVATION_EVENT };
     return c.json(await timeToValueOfCohorts(context, c.get('workspaceId'), events, metricRange(c, context.clock.now(), 'month')));
   });
+
+  app.get('/referrals', async (c) => c.json(await referrals(context, c.get('workspaceId'), c.req.query('cohortEvent') || COHORT_EVENTS.signup, metricRange(c, context.clock.now(), 'month'))));
 
   app.get('/retention', async (c) => {
     const cohort = enumParam(c, 'cohort', Object.keys(COHORT_EVENTS) as CohortKind[]) ?? 'signup';

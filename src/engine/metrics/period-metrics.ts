@@ -3,6 +3,7 @@ import { periodBoundaries, type Interval } from '../../core/metrics/periods.js';
 import { reviewSummary } from '../../core/metrics/reviews.js';
 import { historicalLifetimeValue, revenueRetention } from '../../core/metrics/revenue-retention.js';
 import { timeToValueByCohort } from '../../core/metrics/time-to-value.js';
+import { referralReport } from '../../core/metrics/referrals.js';
 import { COHORT_EVENTS, retentionRate, type CohortKind } from '../../core/metrics/retention.js';
 import { surveySeries, type SurveyKind, type SurveySeries } from '../../core/metrics/survey-scores.js';
 import type { Audience } from '../../store/metrics/metric-sql.js';
@@ -95,4 +96,12 @@ export async function timeToValueOfCohorts(context: EngineContext, workspaceId: 
   const boundaries = periodBoundaries(range.from, range.to, range.interval);
   const activations = await context.store.metrics.activations(workspaceId, events, boundaries[0]!, boundaries[boundaries.length - 1]!, range.audience);
   return { interval: range.interval, signupEvent: events.signup, activationEvent: events.activation, ...timeToValueByCohort(activations, boundaries) };
+}
+
+/** New customers by acquisition source, and referral events, per period. */
+export async function referrals(context: EngineContext, workspaceId: string, cohortEvent: string, range: MetricRange) {
+  const boundaries = periodBoundaries(range.from, range.to, range.interval);
+  const customers = await context.store.metrics.newCustomers(workspaceId, cohortEvent, boundaries[0]!, boundaries[boundaries.length - 1]!, range.audience);
+  const counts = await context.store.metrics.referralCounts(workspaceId, boundaries, range.audience);
+  return { interval: range.interval, cohortEvent, ...referralReport(customers, counts, boundaries) };
 }

@@ -7,6 +7,7 @@ import type { ConversionDefinition } from '../../core/metrics/conversion.js';
 import { conversionCounts } from './conversion-counts.js';
 import { reviewCounts } from './review-counts.js';
 import { activations, mrrChanges } from './revenue-reads.js';
+import { newCustomers, referralCounts } from './referral-reads.js';
 import { retentionCounts, type RetentionQuery } from './retention-counts.js';
 import { surveyTallies } from './survey-tallies.js';
 
@@ -17,6 +18,8 @@ export function metricQueries(db: Kysely<Database>, dialect: StoreDialect) {
     reviews: (workspaceId: string, boundaries: readonly number[], audience: Audience = {}) => reviewCounts(db, dialect, workspaceId, boundaries, audience),
     mrrChanges: (workspaceId: string, before: number, audience: Audience = {}) => mrrChanges(db, dialect, workspaceId, before, audience),
     activations: (workspaceId: string, events: { signup: string; activation: string }, from: number, to: number, audience: Audience = {}) => activations(db, workspaceId, events, from, to, audience),
+    newCustomers: (workspaceId: string, cohortEvent: string, from: number, to: number, audience: Audience = {}) => newCustomers(db, dialect, workspaceId, cohortEvent, from, to, audience),
+    referralCounts: (workspaceId: string, boundaries: readonly number[], audience: Audience = {}) => referralCounts(db, workspaceId, boundaries, audience),
     retention: (workspaceId: string, boundaries: readonly number[], query: RetentionQuery) => retentionCounts(db, workspaceId, boundaries, query),
     surveyTallies: (workspaceId: string, kind: SurveyKind, boundaries: readonly number[], audience: Audience = {}) => surveyTallies(db, dialect, workspaceId, kind, boundaries, audience),
   };
