@@ -67,11 +67,15 @@ describe('the demo generator', () => {
     assert.ok(plans.filter((t) => t['plan'] === 'enterprise').every((t) => typeof t['owner'] === 'string' && t['complexity'] !== 'low'));
   });
 
-  test('covers every channel, NPS scores from 0 to 10 and star ratings', () => {
+  test('covers every channel, NPS scores from 0 to 10, CSAT from 1 to 5, star ratings, acquisition answers and referrals', () => {
     const channels = new Set(scale1.map((m) => classifyInteraction(m)?.channel).filter(Boolean));
     assert.deepEqual([...channels].sort(), ['chat', 'email', 'in_app', 'in_person', 'phone', 'review', 'social', 'support_ticket', 'web']);
-    const scores = scale1.filter((m) => m.event === 'Survey Responded').map((m) => m.properties['score'] as number);
-    assert.ok(scores.every((s) => Number.isInteger(s) && s >= 0 && s <= 10) && Math.min(...scores) <= 4 && Math.max(...scores) === 10);
+    const scores = (survey: string) => scale1.filter((m) => m.event === 'Survey Responded' && m.properties['survey'] === survey).map((m) => m.properties['score'] as number);
+    assert.ok(scores('NPS').every((s) => Number.isInteger(s) && s >= 0 && s <= 10) && Math.min(...scores('NPS')) <= 4 && Math.max(...scores('NPS')) === 10);
+    assert.ok(scores('CSAT').every((s) => Number.isInteger(s) && s >= 1 && s <= 5) && Math.min(...scores('CSAT')) <= 2 && Math.max(...scores('CSAT')) === 5);
+    const answers = new Set(scale1.filter((m) => m.properties['survey'] === 'attribution').map((m) => m.properties['answer']));
+    assert.ok(answers.size >= 4, `${answers.size} acquisition answers`);
+    assert.ok(scale1.some((m) => m.event === 'Referral Sent') && scale1.some((m) => m.event === 'Referral Accepted'));
     const ratings = scale1.filter((m) => m.event === 'Review Submitted').map((m) => m.properties['rating'] as number);
     assert.ok(ratings.length > 0 && ratings.every((r) => r >= 1 && r <= 5));
   });

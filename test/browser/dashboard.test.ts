@@ -156,6 +156,7 @@ async function clickThrough(page: Page, url: string, storeFit: () => Promise<voi
   await hasText(lifetimeValue, '100%');
   await shot(page, 'contact');
 
+  await checkMetrics(page);
   await buildSegment(page);
   await completeTask(page);
   await activateJourney(page);
@@ -164,6 +165,21 @@ async function clickThrough(page: Page, url: string, storeFit: () => Promise<voi
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('button', { name: 'Log in' }).waitFor();
   assert.deepEqual(pageErrors, []);
+}
+
+/** Metrics: the KPI cards and their table, reviews by source, and the retention heatmap switched to monthly. */
+async function checkMetrics(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Metrics' }).click();
+  await page.getByRole('heading', { name: 'Metrics' }).waitFor();
+  const kpis = page.getByRole('region', { name: 'KPIs' });
+  await hasText(kpis, 'Net revenue retention');
+  await page.getByRole('table', { name: 'KPIs by month' }).getByText('Conversion rate').waitFor();
+  await hasText(page.getByRole('table', { name: 'Reviews by source' }), 'unknown');
+  const retention = page.getByRole('region', { name: 'Retention cohorts' });
+  await retention.getByRole('table', { name: 'Retention by cohort' }).getByText('Week 11').waitFor();
+  await retention.getByRole('button', { name: 'Monthly' }).click();
+  await retention.getByRole('table', { name: 'Retention by cohort' }).getByText('Month 11').waitFor();
+  await shot(page, 'metrics');
 }
 
 /** Segments: build "enterprise accounts" with the form, watch the preview count follow, save it, find it in the list. */

@@ -232,3 +232,88 @@ export function createLifetimeValueApi(options: { onUnauthorized: () => void }):
     fit: () => request('POST', '/api/metrics/lifetime-value', json({})),
   };
 }
+
+// Metrics: each over a range of periods, as `/api/metrics/...` answers.
+
+export type { RevenuePeriod } from '../../src/core/metrics/revenue-retention';
+import type { RevenuePeriod } from '../../src/core/metrics/revenue-retention';
+
+export interface ScorePeriod {
+  start: number;
+  end: number;
+  score: number | null;
+  responses: number;
+}
+export interface SurveyScores {
+  kind: 'nps' | 'csat' | 'ces';
+  score: number | null;
+  tally: { responses: number; positive: number; negative: number };
+  periods: ScorePeriod[];
+}
+export interface ConversionSeries {
+  visitors: number;
+  conversions: number;
+  rate: number | null;
+  periods: { start: number; end: number; visitors: number; conversions: number; rate: number | null }[];
+}
+export interface RevenueSeries {
+  total: RevenuePeriod;
+  periods: RevenuePeriod[];
+  historical: { averageRevenuePerAccount: number | null; margin: number; monthlyChurnRate: number | null; lifetimeValue: number | null };
+}
+export interface TimeToValueSeries {
+  signedUp: number;
+  activated: number;
+  activationRate: number | null;
+  medianMs: number | null;
+  periods: { start: number; end: number; signedUp: number; activated: number; medianMs: number | null }[];
+}
+export interface SourceShare {
+  source: string;
+  count: number;
+  share: number;
+}
+export interface ReferralSeries {
+  newCustomers: number;
+  referralsSent: number;
+  sources: SourceShare[];
+  periods: { start: number; end: number; newCustomers: number; referralsSent: number }[];
+}
+export interface ReviewSummary {
+  reviews: number;
+  averageRating: number | null;
+  positiveShare: number | null;
+}
+export interface ReviewSeries extends ReviewSummary {
+  periods: (ReviewSummary & { start: number; end: number })[];
+  sources: (ReviewSummary & { source: string })[];
+}
+export interface RetentionTable {
+  interval: string;
+  cohortEvent: string;
+  cohorts: { start: number; size: number; active: number[]; rates: (number | null)[] }[];
+}
+
+export interface MetricsApi {
+  survey(kind: 'nps' | 'csat' | 'ces', query: string): Promise<SurveyScores>;
+  conversion(query: string): Promise<ConversionSeries>;
+  revenue(query: string): Promise<RevenueSeries>;
+  timeToValue(query: string): Promise<TimeToValueSeries>;
+  referrals(query: string): Promise<ReferralSeries>;
+  reviews(query: string): Promise<ReviewSeries>;
+  retention(query: string): Promise<RetentionTable>;
+}
+
+/** `/api/metrics/...`; `query` is the range and filters, e.g. `interval=month&periods=12`. */
+export function createMetricsApi(options: { onUnauthorized: () => void }): MetricsApi {
+  const request = createRequest(options);
+  return {
+    survey: (kind, query) => request('GET', `/api/metrics/surveys/${kind}?${query}`),
+    conversion: (query) => request('GET', `/api/metrics/conversion?${query}`),
+    revenue: (query) => request('GET', `/api/metrics/revenue?${query}`),
+    timeToValue: (query) => request('GET', `/api/metrics/time-to-value?${query}`),
+    referrals: (query) => request('GET', `/api/metrics/referrals?${query}`),
+    reviews: (query) => request('GET', `/api/metrics/reviews?${query}`),
+    retention: (query) => request('GET', `/api/metrics/retention?${query}`),
+  };
+}

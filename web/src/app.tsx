@@ -9,6 +9,7 @@ import { AccountsPage } from './pages/accounts-page';
 import { ContactPage } from './pages/contact-page';
 import { DefinitionsPage } from './pages/definitions-page';
 import { LoginPage } from './pages/login-page';
+import { MetricsPage } from './pages/metrics-page';
 import { ModelsPage } from './pages/models-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OverviewPage } from './pages/overview-page';
@@ -84,6 +85,7 @@ export function App() {
 function Routes() {
   const { pathname } = useLocation();
   if (matchPath('/', pathname)) return <OverviewPage />;
+  if (matchPath('/metrics', pathname)) return <MetricsPage />;
   if (matchPath('/models', pathname)) return <ModelsPage />;
   if (matchPath('/tasks', pathname)) return <TasksPage />;
   if (matchPath('/journeys', pathname)) return <JourneysPage />;

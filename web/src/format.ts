@@ -10,6 +10,7 @@ const compactCurrency = new Intl.NumberFormat(undefined, { style: 'currency', cu
 // readers west of Greenwich would see the day before.
 const day = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const shortMonth = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 const dateTime = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
@@ -23,6 +24,7 @@ export const formatPreciseCurrency = (n: number) => preciseCurrency.format(n);
 export const formatCompactCurrency = (n: number) => (Math.abs(n) < 100_000 ? currency.format(n) : compactCurrency.format(n));
 export const formatDay = (ms: number) => day.format(ms);
 export const formatShortDay = (ms: number) => shortDay.format(ms);
+export const formatShortMonth = (ms: number) => shortMonth.format(ms);
 export const formatDateTime = (ms: number) => dateTime.format(ms);
 export const formatTime = (ms: number) => time.format(ms);
 export const formatWeekday = (ms: number) => weekday.format(ms);

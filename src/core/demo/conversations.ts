@@ -41,7 +41,15 @@ export function conversationEvents(story: Story, random: Random, account: DemoAc
     const priority = random.weighted([['low', 30], ['normal', 50], ['high', 15], ['urgent', 5]] as const);
     story.track(at, contact, 'Ticket Created', { ticket_id: ticketId, subject: random.pick(PRODUCT.ticketSubjects), priority });
     const hours = Math.max(0.2, random.exponential(priority === 'urgent' ? 3 : 20));
-    if (at + hours * HOUR < window.end) story.track(at + Math.floor(hours * HOUR), contact, 'Ticket Solved', { ticket_id: ticketId, resolution_hours: Math.round(hours * 10) / 10 });
+    const solvedAt = at + Math.floor(hours * HOUR);
+    if (solvedAt >= window.end) continue;
+    story.track(solvedAt, contact, 'Ticket Solved', { ticket_id: ticketId, resolution_hours: Math.round(hours * 10) / 10 });
+    // The satisfaction survey after a solved ticket: a third answer it.
+    const answeredAt = solvedAt + random.int(1, 48) * HOUR;
+    if (random.chance(0.35) && answeredAt < window.end) {
+      const rating = Math.max(1, Math.min(5, Math.round(1.5 + account.health * 3.5 - (priority === 'urgent' ? 1 : 0) + random.normal(0, 0.8))));
+      story.track(answeredAt, contact, 'Survey Responded', { survey: 'CSAT', score: rating, ticket_id: ticketId });
+    }
   }
 
   for (const t of occurrences(random, from, until, 0.5 * size * (WEEK / MONTH))) {
@@ -84,6 +92,13 @@ export function conversationEvents(story: Story, random: Random, account: DemoAc
     const rating = Math.max(1, Math.min(5, Math.round(1 + account.health * 4 + random.normal(0, 0.7))));
     const at = between(random, Math.max(from, since.get(contact)!) + 30 * DAY, until);
     if (at < until) story.track(at, contact, 'Review Submitted', { rating, site: random.pick(PRODUCT.reviewSites), sentiment: rating >= 4 ? 'positive' : rating === 3 ? 'neutral' : 'negative' });
+  }
+
+  // Happy customers recommend the product now and then.
+  for (const t of occurrences(random, from, until, 0.03 * size * account.health * (WEEK / MONTH))) {
+    const contact = someone(t);
+    const at = when(t, contact);
+    if (at !== undefined) story.track(at, contact, 'Referral Sent', { channel: 'email' });
   }
 
   for (const wave of [window.start + 100 * DAY, window.start + 280 * DAY]) {

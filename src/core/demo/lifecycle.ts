@@ -68,6 +68,9 @@ function signUp(story: Story, random: Random, account: DemoAccount, admin: DemoC
   story.page(at - 60_000, visitor, { name: 'Sign Up', path: '/signup' }, PRODUCT.site);
   story.identify(at, admin, contactTraits(admin), true);
   story.track(at + 1000, admin, 'Signed Up', { method: random.pick(['email', 'google', 'microsoft']) });
+  // How they heard of us: some accepted a customer's referral, most answer the sign-up survey.
+  if (random.chance(0.15)) story.track(at + 1500, admin, 'Referral Accepted', { referral_code: `ref_${random.hex(6)}` });
+  else if (random.chance(0.7)) story.track(at + 1500, admin, 'Survey Responded', { survey: 'attribution', answer: random.weighted(PRODUCT.acquisitionSources) });
   story.group(at + 2000, admin, { ...baseTraits(account, at), plan: 'trial', status: 'trialing' });
   story.track(at + 3000, admin, 'Account Created', { account_name: account.name });
   story.track(at + 4000, admin, 'Trial Started', { trial_days: 14, plan: account.terms.plan });

@@ -145,4 +145,6 @@ export const PRODUCT = {
   chatTopics: ['pricing', 'onboarding', 'bug', 'how-to', 'billing', 'integrations'],
   campaigns: ['Product Newsletter', 'Feature Launch', 'Webinar Invitation', 'Customer Story', 'Tips & Tricks'],
   reviewSites: ['G2', 'Capterra', 'TrustRadius'],
+  /** Answers to the sign-up survey's "how did you hear about us", with their weights. */
+  acquisitionSources: [['Google search', 5], ['A colleague', 3], ['LinkedIn', 2], ['G2', 2], ['Podcast', 1], ['Conference', 1]] as [string, number][],
 } as const;
