@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.js';
 import { accountRoutes } from './rest/accounts-routes.js';
 import { contactRoutes } from './rest/contacts-routes.js';
 import { metricRoutes } from './rest/metrics-routes.js';
+import { frameworkRoutes } from './rest/frameworks-routes.js';
 import { definitionRoutes } from './rest/definitions-routes.js';
 import { modelRoutes } from './rest/models-routes.js';
 import { segmentRoutes } from './rest/segments-routes.js';
@@ -58,6 +59,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/accounts', accountRoutes(context));
   api.route('/contacts', contactRoutes(context));
   api.route('/metrics', metricRoutes(context));
+  api.route('/frameworks', frameworkRoutes(context));
   api.route('/models', modelRoutes(context));
   api.route('/segments', segmentRoutes(context));
   api.route('/definitions', definitionRoutes(context));

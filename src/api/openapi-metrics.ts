@@ -58,7 +58,24 @@ const rangeParams = (interval: string) => [
 
 const tally = { responses: { type: 'integer' }, positive: { type: 'integer', description: 'promoters (NPS) or satisfied (CSAT)' }, negative: { type: 'integer', description: 'detractors (NPS)' }, sum: { type: 'number' } };
 
+const stagesResponse = {
+  '200': { description: 'Per framework of the subject kind: the current stage and since when, each stage with its reachedAt (null before), loopedAt' },
+  '404': { description: 'No such subject', ...json(error) },
+  ...errors,
+};
+
 export const metricPaths = {
+  '/api/frameworks': { get: { tags: ['metrics'], summary: 'The stage frameworks in force (AARRR, LAER, McKinsey decision journey, AIDAE, or the workspace’s own Framework definitions)', responses: { '200': { description: 'items' }, ...errors } } },
+  '/api/frameworks/{id}/funnel': {
+    get: {
+      tags: ['metrics'],
+      summary: 'A framework’s funnel for the subjects who entered its first stage in the range: reached, conversion, drop-off, current and median time in stage per stage, the loop, and the same per entry cohort',
+      parameters: [pathParam('id'), ...rangeParams('month')],
+      responses: { '200': { description: 'framework, entered, stages, loop, cohorts' }, '404': { description: 'No such framework', ...json(error) }, ...errors },
+    },
+  },
+  '/api/contacts/{userId}/stages': { get: { tags: ['contacts'], summary: 'The contact’s stage in each contact framework', parameters: [pathParam('userId')], responses: stagesResponse } },
+  '/api/accounts/{groupId}/stages': { get: { tags: ['accounts'], summary: 'The account’s stage in each account framework', parameters: [pathParam('groupId')], responses: stagesResponse } },
   '/api/metrics/surveys/{kind}': {
     get: {
       tags: ['metrics'],

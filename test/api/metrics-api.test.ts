@@ -117,5 +117,35 @@ for (const database of DATABASES) {
       assert.deepEqual(bad.body.error.issues.map((i: { path: string }) => i.path), ['interval']);
       assert.deepEqual((await get('/api/metrics/retention?from=2016-01-01&to=2026-01-01&interval=day')).body.error.issues.map((i: { path: string }) => i.path), ['from']);
     });
+
+    test('framework funnels and each contact’s and account’s stages, shipped frameworks by default', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const get = async (path: string) => {
+        const response = await t.app.request(path, { headers: ws.apiHeaders });
+        return { status: response.status, body: (await response.json()) as any };
+      };
+      const at = (day: number) => new Date(Date.UTC(2026, 2, day, 9)).toISOString();
+      const acme = { groupId: 'acme' };
+      await t.store.writeMessages(ws.workspaceId, messages([
+        { type: 'group', userId: 'ann', groupId: 'acme', traits: { name: 'Acme' }, timestamp: at(1) },
+        { type: 'track', userId: 'ann', event: 'Signed Up', context: acme, timestamp: at(2) },
+        { type: 'track', userId: 'ann', event: 'Onboarding Completed', context: acme, timestamp: at(4) },
+        { type: 'track', userId: 'ann', event: 'Signed In', timestamp: at(9) },
+        { type: 'track', userId: 'bob', event: 'Signed Up', timestamp: at(3) },
+        { type: 'track', userId: 'ann', event: 'Subscription Started', context: acme, timestamp: at(10) },
+      ]), newId);
+      const frameworks = (await get('/api/frameworks')).body.items.map((f: { id: string }) => f.id);
+      assert.deepEqual(frameworks, ['aarrr', 'laer', 'mckinsey-cdj', 'aidae']);
+      const aarrr = await get('/api/frameworks/aarrr/funnel?from=2026-03-01&to=2026-04-01');
+      assert.equal(aarrr.status, 200);
+      assert.equal(aarrr.body.entered, 2);
+      assert.deepEqual(aarrr.body.stages.map((s: { reached: number }) => s.reached), [2, 1, 1, 0, 0]);
+      assert.equal(aarrr.body.stages[0].medianTimeInStageMs, 2 * 86_400_000);
+      assert.equal((await get('/api/frameworks/nope/funnel')).status, 404);
+      const ann = (await get('/api/contacts/ann/stages')).body.items;
+      assert.deepEqual(ann.find((f: { framework: { id: string } }) => f.framework.id === 'aarrr').current, { stage: 'retention', since: Date.parse(at(9)) });
+      const account = (await get('/api/accounts/acme/stages')).body.items;
+      assert.deepEqual(account.map((f: { framework: { id: string }; current: { stage: string } | null }) => [f.framework.id, f.current?.stage]), [['laer', 'land']]);
+    });
   });
 }

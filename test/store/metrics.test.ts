@@ -8,6 +8,8 @@ import { countConversions } from '../../src/core/metrics/conversion.js';
 import { countReviews } from '../../src/core/metrics/reviews.js';
 import { revenueRetention } from '../../src/core/metrics/revenue-retention.js';
 import { ATTRIBUTION_SURVEYS, referralReport } from '../../src/core/metrics/referrals.js';
+import { parseFramework, type Framework } from '../../src/core/frameworks/framework-definition.js';
+import { loopTime, stageTimes } from '../../src/core/frameworks/funnel.js';
 import type { Store } from '../../src/store/store.js';
 import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
 import { messages, newId } from '../support/messages.js';
@@ -22,7 +24,7 @@ const ANSWERS = ['Google', 'a friend', ' podcast ', 3];
 /** Random contacts' events over four months and a little beyond, every field that matters varied. */
 function randomMessages(seed: number): object[] {
   const random = seededRandom(seed);
-  return Array.from({ length: 600 }, () => {
+  return Array.from({ length: 1200 }, () => {
     const userId = `u${random.int(0, 39)}`;
     const timestamp = new Date(FROM - 20 * 86_400_000 + Math.floor(random.next() * (TO - FROM + 40 * 86_400_000))).toISOString();
     if (random.chance(0.1)) return { type: 'page', userId, name: 'Pricing', timestamp };
@@ -36,7 +38,7 @@ function randomMessages(seed: number): object[] {
       : event.includes('Review')
         ? { ...rating, [random.chance(0.7) ? 'site' : 'source']: random.pick(SITES), ...(random.chance(0.2) ? { source: 'Trustpilot' } : {}) }
         : event === 'Order Completed' ? { revenue: random.int(1, 100) } : {};
-    return { type: 'track', userId, event, properties, timestamp };
+    return { type: 'track', userId, event, properties, timestamp, ...(random.chance(0.5) ? { context: { groupId: `g${random.int(0, 9)}` } } : {}) };
   });
 }
 
@@ -143,6 +145,43 @@ for (const database of DATABASES) {
       assert.deepEqual(await store.metrics.referralCounts(ws, months), counts);
       assert.ok(referralReport(read, counts, months).sources.length >= 3);
     });
+
+    for (const subject of ['contact', 'account'] as const) {
+      test(`framework stage times of each ${subject}, in order, with page views, a trait gate and the loop`, async () => {
+        const parsed = parseFramework({
+          id: 'test',
+          name: 'Test',
+          subject,
+          stages: [
+            { id: 'visit', name: 'Visit', events: ['Page Viewed', 'Signed Up'] },
+            { id: 'use', name: 'Use', events: ['Feature Used', 'Onboarding Completed'] },
+            { id: 'buy', name: 'Buy', events: ['Order Completed'], ...(subject === 'contact' ? { traits: [{ trait: 'source', equals: 'Ads' }] } : {}) },
+            { id: 'tell', name: 'Tell', events: ['Review Submitted', 'Referral Sent'] },
+          ],
+          loopTo: 'buy',
+        });
+        assert.ok(parsed.ok);
+        const framework: Framework = parsed.framework;
+        const traits = new Map((await store.db.selectFrom('contacts').select(['id', 'traits']).where('workspace_id', '=', ws).execute()).map((r) => [r.id, store.dialect.readJson(r.traits)]));
+        const bySubject = new Map<string, typeof stored>();
+        for (const e of stored) {
+          const id = subject === 'contact' ? e.contactId : e.groupId;
+          if (id === null || (e.type !== 'track' && e.type !== 'page')) continue;
+          bySubject.set(id, [...(bySubject.get(id) ?? []), e]);
+        }
+        const expected = [...bySubject]
+          .map(([subjectId, events]) => {
+            const times = stageTimes(framework, events, subject === 'contact' ? traits.get(subjectId) : {});
+            return { subjectId, times, loopedAt: loopTime(framework, events, times) };
+          })
+          .filter((s) => s.times[0] !== null && s.times[0]! >= FROM && s.times[0]! < TO)
+          .sort((a, b) => (a.subjectId < b.subjectId ? -1 : 1));
+        assert.ok(expected.some((s) => s.times[3] !== null), 'some go all the way');
+        if (subject === 'contact') assert.ok(expected.some((s) => s.times[1] === null || s.times[2] === null), 'some stop');
+        else assert.ok(expected.some((s) => s.loopedAt !== null), 'some go round the loop');
+        assert.deepEqual(await store.metrics.stageTimes(ws, framework, { from: FROM, to: TO, audience: {} }), expected);
+      });
+    }
 
     test('an audience keeps the contacts of a segment, or of accounts in a segment or with a model', async () => {
       const boundaries = periodBoundaries(FROM, TO, 'month');

@@ -4,6 +4,7 @@ import type { AccountWithContacts } from '../../core/records.js';
 import { reassignOwner } from '../../engine/team/account-owners.js';
 import { ACCOUNT_SORTS } from '../../store/accounts.js';
 import type { EngineContext } from '../../engine/context.js';
+import { stagesOfSubject } from '../../engine/metrics/frameworks.js';
 import type { ApiVariables } from '../auth.js';
 import { enumParam, intParam, numberParam } from '../query-params.js';
 
@@ -46,6 +47,14 @@ export function accountRoutes(context: EngineContext): Hono<{ Variables: ApiVari
     const openTasks = await store.tasks.list(workspaceId, { groupId: account.groupId, status: 'open', limit: 50 }, context.clock.now());
     const body: AccountWithContacts = { ...account, contacts, model, owner, escalation, openTasks };
     return c.json(body);
+  });
+
+  /** The account's current stage in each account framework (LAER), and when it reached each stage. */
+  app.get('/:groupId/stages', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const groupId = c.req.param('groupId');
+    if (!(await store.accounts.find(workspaceId, groupId))) throw notFound(`account ${groupId}`);
+    return c.json({ items: await stagesOfSubject(context, workspaceId, 'account', groupId) });
   });
 
   app.get('/:groupId/owner-history', async (c) => {

@@ -3,6 +3,7 @@ import { notFound } from '../../core/errors.js';
 import type { EngineContext } from '../../engine/context.js';
 import { fitSummary } from '../../core/clv/lifetime-value-report.js';
 import { contactLifetimeValue } from '../../engine/metrics/lifetime-value.js';
+import { stagesOfSubject } from '../../engine/metrics/frameworks.js';
 import type { ApiVariables } from '../auth.js';
 import { intParam } from '../query-params.js';
 
@@ -36,6 +37,13 @@ export function contactRoutes(context: EngineContext): Hono<{ Variables: ApiVari
     const contact = await getContact(workspaceId, c.req.param('userId'));
     const { fit, customer } = await contactLifetimeValue(context, workspaceId, contact.id);
     return c.json({ fit: fit && fitSummary(fit), customer });
+  });
+
+  /** The contact's current stage in each contact framework, and when it reached each stage. */
+  app.get('/:userId/stages', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const contact = await getContact(workspaceId, c.req.param('userId'));
+    return c.json({ items: await stagesOfSubject(context, workspaceId, 'contact', contact.id) });
   });
 
   return app;

@@ -1,17 +1,17 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { parseLifetimeValueInput } from '../../core/clv/lifetime-value-input.js';
 import { validationError } from '../../core/errors.js';
 import type { EngineContext } from '../../engine/context.js';
 import { fitSummary, type LifetimeValueRow } from '../../core/clv/lifetime-value-report.js';
 import { fitLifetimeValue, lifetimeValueTable } from '../../engine/metrics/lifetime-value.js';
 import type { ApiVariables } from '../auth.js';
-import { INTERVALS, nextPeriod, periodBoundaries, periodStart, type Interval } from '../../core/metrics/periods.js';
 import { COHORT_EVENTS, type CohortKind } from '../../core/metrics/retention.js';
 import { SURVEY_KINDS } from '../../core/metrics/survey-scores.js';
 import { DEFAULT_CONVERSION_EVENT } from '../../core/metrics/conversion.js';
 import { DEFAULT_ACTIVATION_EVENT, DEFAULT_SIGNUP_EVENT } from '../../core/metrics/time-to-value.js';
-import { conversion, referrals, retention, revenue, reviews, surveyScores, timeToValueOfCohorts, type MetricRange } from '../../engine/metrics/period-metrics.js';
-import { dateParam, enumParam, intParam, numberParam } from '../query-params.js';
+import { conversion, referrals, retention, revenue, reviews, surveyScores, timeToValueOfCohorts } from '../../engine/metrics/period-metrics.js';
+import { metricRange } from '../metric-range.js';
+import { enumParam, intParam, numberParam } from '../query-params.js';
 
 const CUSTOMER_SORTS = ['clv', 'probabilityAlive', 'expectedPurchases', 'expectedAverageValue', 'frequency', 'recency', 'T'] as const;
 
@@ -74,28 +74,6 @@ export function metricRoutes(context: EngineContext): Hono<{ Variables: ApiVaria
   });
 
   return app;
-}
-
-/** Most periods one request counts: five years of weeks. */
-const MAX_PERIODS = 260;
-
-/**
- * `interval`, then `from` and `to` (ISO dates), or `periods` ending with the current one (12 by
- * default), and the audience filters `segment` and `model`.
- */
-function metricRange(c: Context, now: number, fallback: Interval): MetricRange {
-  const interval = enumParam(c, 'interval', INTERVALS) ?? fallback;
-  const to = dateParam(c, 'to') ?? nextPeriod(periodStart(now, interval), interval);
-  let from = dateParam(c, 'from');
-  if (from === undefined) {
-    from = periodStart(to - 1, interval);
-    for (let n = intParam(c, 'periods', { min: 1, max: MAX_PERIODS, fallback: 12 }); n > 1; n--) from = periodStart(from - 1, interval);
-  }
-  if (from >= to) throw validationError('invalid range', [{ path: 'from', message: 'must be before to' }]);
-  if (periodBoundaries(from, to, interval).length - 1 > MAX_PERIODS) throw validationError('range too long', [{ path: 'from', message: `must leave at most ${MAX_PERIODS} periods of a ${interval} before to` }]);
-  const segment = c.req.query('segment') || undefined;
-  const model = c.req.query('model') || undefined;
-  return { from, to, interval, audience: { ...(segment ? { segment } : {}), ...(model ? { model } : {}) } };
 }
 
 function sortRows(rows: LifetimeValueRow[], sort: (typeof CUSTOMER_SORTS)[number], order: 'asc' | 'desc'): LifetimeValueRow[] {

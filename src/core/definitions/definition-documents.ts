@@ -9,18 +9,19 @@ import { parseTaskTemplate, type TaskTemplate } from '../tasks/task-template.js'
 import { parseMessageTemplate, type MessageTemplate } from '../templates/message-template.js';
 import { parseSegmentDefinition, type SegmentDefinition } from '../segments/segment-definition.js';
 import { parseDeliveryPolicy, type DeliveryPolicy } from '../delivery/delivery-policy.js';
+import { parseFramework, type Framework } from '../frameworks/framework-definition.js';
 
 /**
  * Definitions as files: YAML documents (several per file, separated by `---`), each
  *
- *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate | DeliveryPolicy
+ *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate | DeliveryPolicy | Framework
  *     spec: { ...the definition... }
  *
  * checked by the same schema as the API. Problems name the file, the line, the path in the
  * document and the reason; a file with any problem yields no definitions, so nothing is
  * half-applied.
  */
-export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate', 'DeliveryPolicy'] as const;
+export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate', 'DeliveryPolicy', 'Framework'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export type Definition =
@@ -31,7 +32,8 @@ export type Definition =
   | { kind: 'TaskTemplate'; spec: TaskTemplate }
   | { kind: 'Journey'; spec: JourneyDefinition }
   | { kind: 'MessageTemplate'; spec: MessageTemplate }
-  | { kind: 'DeliveryPolicy'; spec: DeliveryPolicy };
+  | { kind: 'DeliveryPolicy'; spec: DeliveryPolicy }
+  | { kind: 'Framework'; spec: Framework };
 
 /** A problem in a definitions file: `file:line: path: reason`. */
 export interface DocumentIssue extends FieldIssue {
@@ -126,6 +128,10 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
     case 'DeliveryPolicy': {
       const r = parseDeliveryPolicy(spec);
       return r.ok ? { ok: true, definition: { kind, spec: r.policy } } : r;
+    }
+    case 'Framework': {
+      const r = parseFramework(spec);
+      return r.ok ? { ok: true, definition: { kind, spec: r.framework } } : r;
     }
     default:
       return assertNever(kind);

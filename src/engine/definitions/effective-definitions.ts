@@ -7,6 +7,7 @@ import { SHIPPED_TASK_TEMPLATES } from '../../core/tasks/shipped-task-templates.
 import { SHIPPED_DELIVERY_POLICY } from '../../core/delivery/delivery-policy.js';
 import { SHIPPED_PLAYBOOKS } from '../../core/journeys/shipped-playbooks.js';
 import { SHIPPED_TEMPLATES } from '../../core/templates/shipped-templates.js';
+import { SHIPPED_FRAMEWORKS } from '../../core/frameworks/shipped-frameworks.js';
 import { definitionId } from '../../store/definitions.js';
 import type { EngineContext } from '../context.js';
 
@@ -20,6 +21,7 @@ export const SHIPPED_DEFINITIONS: readonly Definition[] = [
   { kind: 'DeliveryPolicy', spec: SHIPPED_DELIVERY_POLICY },
   ...SHIPPED_TEMPLATES.map((spec) => ({ kind: 'MessageTemplate' as const, spec })),
   ...SHIPPED_PLAYBOOKS.map((spec) => ({ kind: 'Journey' as const, spec })),
+  ...SHIPPED_FRAMEWORKS.map((spec) => ({ kind: 'Framework' as const, spec })),
 ];
 
 /**

@@ -61,6 +61,7 @@ export function segmentUsers(definitions: readonly Definition[], id: string): st
         break;
       case 'MessageTemplate':
       case 'DeliveryPolicy':
+      case 'Framework':
         break;
       case 'Journey':
         if (journeySegments(definition.spec).includes(id)) users.push(`journey ${definition.spec.id}`);
