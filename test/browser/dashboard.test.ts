@@ -156,7 +156,9 @@ async function clickThrough(page: Page, url: string, storeFit: () => Promise<voi
   await hasText(lifetimeValue, '100%');
   await shot(page, 'contact');
 
+  await hasText(page.getByRole('region', { name: 'Framework stages' }), 'AARRR');
   await checkMetrics(page);
+  await checkFrameworks(page);
   await buildSegment(page);
   await completeTask(page);
   await activateJourney(page);
@@ -180,6 +182,17 @@ async function checkMetrics(page: Page): Promise<void> {
   await retention.getByRole('button', { name: 'Monthly' }).click();
   await retention.getByRole('table', { name: 'Retention by cohort' }).getByText('Month 11').waitFor();
   await shot(page, 'metrics');
+}
+
+/** Frameworks: AARRR's funnel as a chart and a table, then LAER's. */
+async function checkFrameworks(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Frameworks' }).click();
+  await page.getByRole('heading', { name: 'AARRR (pirate metrics)' }).waitFor();
+  await page.getByRole('table', { name: 'Funnel stages' }).getByText('Acquisition').waitFor();
+  await page.getByRole('img', { name: 'AARRR (pirate metrics) funnel' }).waitFor();
+  await page.getByRole('group', { name: 'Framework' }).getByRole('button', { name: 'LAER' }).click();
+  await page.getByRole('table', { name: 'Funnel stages' }).getByText('Renew').waitFor();
+  await shot(page, 'frameworks');
 }
 
 /** Segments: build "enterprise accounts" with the form, watch the preview count follow, save it, find it in the list. */

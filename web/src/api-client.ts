@@ -317,3 +317,51 @@ export function createMetricsApi(options: { onUnauthorized: () => void }): Metri
     retention: (query) => request('GET', `/api/metrics/retention?${query}`),
   };
 }
+
+// Frameworks: stage models and their funnels.
+
+export type { Framework } from '../../src/core/frameworks/framework-definition';
+import type { Framework } from '../../src/core/frameworks/framework-definition';
+
+export interface FunnelStage {
+  stage: string;
+  name: string;
+  reached: number;
+  conversion: number | null;
+  dropOff: number;
+  current: number;
+  medianTimeInStageMs: number | null;
+}
+export interface FunnelResult {
+  entered: number;
+  stages: FunnelStage[];
+  loop: { to: string; looped: number; share: number | null } | null;
+}
+export interface FrameworkFunnel extends FunnelResult {
+  framework: Framework;
+  interval: string;
+  cohorts: (FunnelResult & { start: number; end: number })[];
+}
+export interface SubjectStages {
+  framework: { id: string; name: string };
+  current: { stage: string; since: number } | null;
+  stages: { id: string; name: string; reachedAt: number | null }[];
+  loopedAt: number | null;
+}
+
+export interface FrameworksApi {
+  list(): Promise<{ items: Framework[] }>;
+  funnel(id: string, query: string): Promise<FrameworkFunnel>;
+  ofContact(userId: string): Promise<{ items: SubjectStages[] }>;
+  ofAccount(groupId: string): Promise<{ items: SubjectStages[] }>;
+}
+
+export function createFrameworksApi(options: { onUnauthorized: () => void }): FrameworksApi {
+  const request = createRequest(options);
+  return {
+    list: () => request('GET', '/api/frameworks'),
+    funnel: (id, query) => request('GET', `/api/frameworks/${encodeURIComponent(id)}/funnel?${query}`),
+    ofContact: (userId) => request('GET', `/api/contacts/${encodeURIComponent(userId)}/stages`),
+    ofAccount: (groupId) => request('GET', `/api/accounts/${encodeURIComponent(groupId)}/stages`),
+  };
+}

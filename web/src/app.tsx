@@ -10,6 +10,7 @@ import { ContactPage } from './pages/contact-page';
 import { DefinitionsPage } from './pages/definitions-page';
 import { LoginPage } from './pages/login-page';
 import { MetricsPage } from './pages/metrics-page';
+import { FrameworksPage } from './pages/frameworks-page';
 import { ModelsPage } from './pages/models-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OverviewPage } from './pages/overview-page';
@@ -86,6 +87,7 @@ function Routes() {
   const { pathname } = useLocation();
   if (matchPath('/', pathname)) return <OverviewPage />;
   if (matchPath('/metrics', pathname)) return <MetricsPage />;
+  if (matchPath('/frameworks', pathname)) return <FrameworksPage />;
   if (matchPath('/models', pathname)) return <ModelsPage />;
   if (matchPath('/tasks', pathname)) return <TasksPage />;
   if (matchPath('/journeys', pathname)) return <JourneysPage />;

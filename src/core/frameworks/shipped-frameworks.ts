@@ -14,7 +14,7 @@ export const SHIPPED_FRAMEWORKS: readonly Framework[] = [
     stages: [
       { id: 'acquisition', name: 'Acquisition', description: 'Signed up', events: ['Signed Up', 'Account Created'] },
       { id: 'activation', name: 'Activation', description: 'Reached the first milestone', events: ['Onboarding Completed', 'Feature Used'] },
-      { id: 'retention', name: 'Retention', description: 'Came back and used the product', events: ['Signed In', 'Feature Used', 'Dashboard Viewed', 'Report Created'] },
+      { id: 'retention', name: 'Retention', description: 'Came back and used the product', events: ['Signed In', 'Dashboard Viewed', 'Report Created', 'Report Exported'] },
       { id: 'referral', name: 'Referral', description: 'Recommended or reviewed it', events: ['Referral Sent', 'Review Submitted', 'Invite Sent'] },
       { id: 'revenue', name: 'Revenue', description: 'Paid', events: ['Order Completed', 'Subscription Started', 'Subscription Renewed'] },
     ],

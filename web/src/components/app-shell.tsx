@@ -7,6 +7,7 @@ import { Icon, type IconName } from './icon';
 const NAV: { to: string; label: string; icon: IconName; matches: RegExp }[] = [
   { to: '/', label: 'Overview', icon: 'overview', matches: /^\/$/ },
   { to: '/metrics', label: 'Metrics', icon: 'metrics', matches: /^\/metrics(\/|$)/ },
+  { to: '/frameworks', label: 'Frameworks', icon: 'funnel', matches: /^\/frameworks(\/|$)/ },
   { to: '/models', label: 'Engagement models', icon: 'models', matches: /^\/models(\/|$)/ },
   { to: '/accounts', label: 'Accounts', icon: 'accounts', matches: /^\/(accounts|contacts)(\/|$)/ },
   { to: '/segments', label: 'Segments', icon: 'in_person', matches: /^\/segments(\/|$)/ },

@@ -1,3 +1,4 @@
+import { StagesCard } from '../components/stages-card';
 import { useMemo } from 'react';
 import { useApi } from '../api-context';
 import type { AccountWithContacts } from '../api-client';
@@ -92,6 +93,7 @@ function AccountView({ account, onChanged }: { account: AccountWithContacts; onC
           <OwnerCard groupId={account.groupId} owner={account.owner} escalation={account.escalation} onReassigned={onChanged} />
           <AccountTasks tasks={account.openTasks} />
           <ModelHistory groupId={account.groupId} />
+          <StagesCard subject="account" id={account.groupId} />
           <section className="card">
             <h2 className="card-title">Details</h2>
             <PropertyList

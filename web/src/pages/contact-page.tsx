@@ -2,6 +2,7 @@ import type { Account, Contact } from '../../../src/core/records';
 import { useApi } from '../api-context';
 import { Avatar } from '../components/avatar';
 import { LifetimeValueCard } from '../components/lifetime-value-card';
+import { StagesCard } from '../components/stages-card';
 import { Failure, Loading } from '../components/page-states';
 import { PlanBadge } from '../components/plan-badge';
 import { PropertyList, TraitList } from '../components/property-list';
@@ -57,6 +58,7 @@ function ContactView({ userId, contact }: { userId: string; contact: Contact }) 
             <ContactAccounts groupIds={contact.accounts} accounts={accounts.data ?? []} />
           </section>
           <LifetimeValueCard userId={userId} />
+          <StagesCard subject="contact" id={userId} />
           <section className="card">
             <h2 className="card-title">Details</h2>
             <PropertyList
