@@ -12,6 +12,7 @@ import { accountRoutes } from './rest/accounts-routes.js';
 import { contactRoutes } from './rest/contacts-routes.js';
 import { metricRoutes } from './rest/metrics-routes.js';
 import { frameworkRoutes } from './rest/frameworks-routes.js';
+import { scoreRoutes } from './rest/scores-routes.js';
 import { definitionRoutes } from './rest/definitions-routes.js';
 import { modelRoutes } from './rest/models-routes.js';
 import { segmentRoutes } from './rest/segments-routes.js';
@@ -60,6 +61,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/contacts', contactRoutes(context));
   api.route('/metrics', metricRoutes(context));
   api.route('/frameworks', frameworkRoutes(context));
+  api.route('/scores', scoreRoutes(context));
   api.route('/models', modelRoutes(context));
   api.route('/segments', segmentRoutes(context));
   api.route('/definitions', definitionRoutes(context));

@@ -74,6 +74,22 @@ export const metricPaths = {
       responses: { '200': { description: 'framework, entered, stages, loop, cohorts' }, '404': { description: 'No such framework', ...json(error) }, ...errors },
     },
   },
+  '/api/scores/engagement': {
+    get: {
+      tags: ['metrics'],
+      summary: 'Engagement scores of every account (or contact) over the scoring window, by type, explained, with the trend against the window before; highest first',
+      parameters: [
+        { name: 'subject', in: 'query', schema: { type: 'string', enum: ['account', 'contact'], default: 'account' } },
+        { name: 'typology', in: 'query', schema: { type: 'string' }, description: 'ecs (emotional, contextual, convenience, social) or cebt (cognitive, emotional, behavioral, transactional), or your own' },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
+        { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+      ],
+      responses: { '200': { description: 'typology, windowDays, items (subjectId, name, total, previousTotal, trend, types, explanation), total' }, ...errors },
+    },
+  },
+  '/api/accounts/{groupId}/engagement': {
+    get: { tags: ['accounts'], summary: 'The account’s engagement score by type, explained', parameters: [pathParam('groupId'), { name: 'typology', in: 'query', schema: { type: 'string' } }], responses: { '200': { description: 'typology, windowDays, score (null without interactions)' }, '404': { description: 'No such account or typology', ...json(error) }, ...errors } },
+  },
   '/api/contacts/{userId}/stages': { get: { tags: ['contacts'], summary: 'The contact’s stage in each contact framework', parameters: [pathParam('userId')], responses: stagesResponse } },
   '/api/accounts/{groupId}/stages': { get: { tags: ['accounts'], summary: 'The account’s stage in each account framework', parameters: [pathParam('groupId')], responses: stagesResponse } },
   '/api/metrics/surveys/{kind}': {

@@ -146,6 +146,17 @@ for (const database of DATABASES) {
       assert.deepEqual(ann.find((f: { framework: { id: string } }) => f.framework.id === 'aarrr').current, { stage: 'retention', since: Date.parse(at(9)) });
       const account = (await get('/api/accounts/acme/stages')).body.items;
       assert.deepEqual(account.map((f: { framework: { id: string }; current: { stage: string } | null }) => [f.framework.id, f.current?.stage]), [['laer', 'land']]);
+
+      // Engagement over the 30 days before the clock: the account's events, scored by type.
+      t.clock.set(Date.UTC(2026, 2, 20));
+      const engagement = await get('/api/accounts/acme/engagement');
+      assert.equal(engagement.status, 200);
+      assert.deepEqual(engagement.body.score.types.map((s: { type: string; score: number }) => [s.type, s.score]), [['emotional', 0], ['contextual', 5.5], ['convenience', 0], ['social', 0]]);
+      assert.match(engagement.body.score.explanation, /^score 5.5 over the last 30 days: 5.5 contextual \(1 × purchases, 1 × lifecycle steps\)$/);
+      assert.equal(engagement.body.score.trend, 5.5, 'nothing in the 30 days before');
+      const list = await get('/api/scores/engagement?subject=contact&typology=cebt');
+      assert.deepEqual(list.body.items.map((i: { name: string; total: number }) => [i.name, i.total]), [['ann', 11], ['bob', 2]]);
+      assert.equal((await get('/api/scores/engagement?typology=nope')).status, 404);
     });
   });
 }

@@ -138,6 +138,7 @@ async function clickThrough(page: Page, url: string, storeFit: () => Promise<voi
   await hasText(entries.first(), 'Ticket Created');
   await entries.first().getByRole('button', { name: /Details/ }).click();
   await hasText(entries.first(), 'Export to CSV fails');
+  await page.getByRole('table', { name: 'Engagement by type' }).getByText('Contextual').waitFor();
   await shot(page, 'account');
 
   await contacts.getByRole('link', { name: 'Ada Lovelace' }).click();
@@ -181,6 +182,7 @@ async function checkMetrics(page: Page): Promise<void> {
   await retention.getByRole('table', { name: 'Retention by cohort' }).getByText('Week 11').waitFor();
   await retention.getByRole('button', { name: 'Monthly' }).click();
   await retention.getByRole('table', { name: 'Retention by cohort' }).getByText('Month 11').waitFor();
+  await page.getByRole('table', { name: 'Engagement scores' }).getByRole('link', { name: 'Acme Analytics' }).waitFor();
   await shot(page, 'metrics');
 }
 

@@ -10,6 +10,8 @@ import { revenueRetention } from '../../src/core/metrics/revenue-retention.js';
 import { ATTRIBUTION_SURVEYS, referralReport } from '../../src/core/metrics/referrals.js';
 import { parseFramework, type Framework } from '../../src/core/frameworks/framework-definition.js';
 import { loopTime, stageTimes } from '../../src/core/frameworks/funnel.js';
+import { compareCounts } from '../../src/store/metrics/interaction-counts.js';
+import type { InteractionCount } from '../../src/core/scores/engagement-scoring.js';
 import type { Store } from '../../src/store/store.js';
 import { DATABASES, newWorkspaceId, openTestStore } from '../support/databases.js';
 import { messages, newId } from '../support/messages.js';
@@ -46,12 +48,12 @@ for (const database of DATABASES) {
   describe(`metrics in SQL equal their reference on random data (${database.name})`, () => {
     let store: Store;
     const ws = newWorkspaceId();
-    let stored: { id: number; groupId: string | null; traits: Record<string, unknown>; contactId: string; name: string | null; type: string; direction: string | null; survey: unknown; properties: Record<string, unknown>; rating: number | null; at: number }[];
+    let stored: { id: number; category: string | null; channel: string | null; groupId: string | null; traits: Record<string, unknown>; contactId: string; name: string | null; type: string; direction: string | null; survey: unknown; properties: Record<string, unknown>; rating: number | null; at: number }[];
     before(async () => {
       store = await openTestStore(database);
       await store.writeMessages(ws, messages(randomMessages(7)), newId);
-      const rows = await store.db.selectFrom('events').select(['id', 'group_id', 'traits', 'contact_id', 'name', 'type', 'direction', 'properties', 'rating', 'timestamp']).where('workspace_id', '=', ws).execute();
-      stored = rows.map((r) => ({ id: Number(r.id), groupId: r.group_id, traits: store.dialect.readJson(r.traits), contactId: r.contact_id!, name: r.name, type: r.type, direction: r.direction, survey: store.dialect.readJson(r.properties)['survey'], properties: store.dialect.readJson(r.properties), rating: r.rating, at: Number(r.timestamp) }));
+      const rows = await store.db.selectFrom('events').select(['id', 'category', 'channel', 'group_id', 'traits', 'contact_id', 'name', 'type', 'direction', 'properties', 'rating', 'timestamp']).where('workspace_id', '=', ws).execute();
+      stored = rows.map((r) => ({ id: Number(r.id), category: r.category, channel: r.channel, groupId: r.group_id, traits: store.dialect.readJson(r.traits), contactId: r.contact_id!, name: r.name, type: r.type, direction: r.direction, survey: store.dialect.readJson(r.properties)['survey'], properties: store.dialect.readJson(r.properties), rating: r.rating, at: Number(r.timestamp) }));
     });
     after(() => store.close());
 
@@ -182,6 +184,23 @@ for (const database of DATABASES) {
         assert.deepEqual(await store.metrics.stageTimes(ws, framework, { from: FROM, to: TO, audience: {} }), expected);
       });
     }
+
+    test('interactions counted per contact and per account, and kind, over a window', async () => {
+      for (const subject of ['contact', 'account'] as const) {
+        const counts = new Map<string, InteractionCount>();
+        for (const e of stored) {
+          const subjectId = subject === 'contact' ? e.contactId : e.groupId;
+          if (subjectId === null || e.channel === null || e.at < FROM || e.at >= TO) continue;
+          const key = JSON.stringify([subjectId, e.name, e.category, e.channel, e.direction]);
+          const c = counts.get(key) ?? { subjectId, name: e.name, category: e.category, channel: e.channel, direction: e.direction, count: 0 };
+          c.count++;
+          counts.set(key, c);
+        }
+        const expected = [...counts.values()].sort(compareCounts);
+        assert.ok(expected.length > 50, subject);
+        assert.deepEqual(await store.metrics.interactionCounts(ws, subject, FROM, TO), expected, subject);
+      }
+    });
 
     test('an audience keeps the contacts of a segment, or of accounts in a segment or with a model', async () => {
       const boundaries = periodBoundaries(FROM, TO, 'month');

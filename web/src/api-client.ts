@@ -365,3 +365,47 @@ export function createFrameworksApi(options: { onUnauthorized: () => void }): Fr
     ofAccount: (groupId) => request('GET', `/api/accounts/${encodeURIComponent(groupId)}/stages`),
   };
 }
+
+// Engagement scores by type.
+
+export interface EngagementTypeScore {
+  type: string;
+  name: string;
+  score: number;
+  maxPoints: number;
+  sources: { label: string; interactions: number; points: number }[];
+}
+export interface EngagementScore {
+  subjectId: string;
+  name?: string | null;
+  total: number;
+  previousTotal: number;
+  trend: number;
+  types: EngagementTypeScore[];
+  explanation: string;
+}
+export interface AccountEngagement {
+  typology: { id: string; name: string };
+  typologies: { id: string; name: string }[];
+  windowDays: number;
+  score: EngagementScore | null;
+}
+export interface EngagementList {
+  typology: { id: string; name: string };
+  windowDays: number;
+  items: EngagementScore[];
+  total: number;
+}
+
+export interface ScoresApi {
+  ofAccount(groupId: string, typology?: string): Promise<AccountEngagement>;
+  list(query: string): Promise<EngagementList>;
+}
+
+export function createScoresApi(options: { onUnauthorized: () => void }): ScoresApi {
+  const request = createRequest(options);
+  return {
+    ofAccount: (groupId, typology) => request('GET', `/api/accounts/${encodeURIComponent(groupId)}/engagement${typology ? `?typology=${encodeURIComponent(typology)}` : ''}`),
+    list: (query) => request('GET', `/api/scores/engagement?${query}`),
+  };
+}

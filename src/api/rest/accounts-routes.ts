@@ -5,6 +5,7 @@ import { reassignOwner } from '../../engine/team/account-owners.js';
 import { ACCOUNT_SORTS } from '../../store/accounts.js';
 import type { EngineContext } from '../../engine/context.js';
 import { stagesOfSubject } from '../../engine/metrics/frameworks.js';
+import { engagementScores } from '../../engine/metrics/engagement-scores.js';
 import type { ApiVariables } from '../auth.js';
 import { enumParam, intParam, numberParam } from '../query-params.js';
 
@@ -55,6 +56,16 @@ export function accountRoutes(context: EngineContext): Hono<{ Variables: ApiVari
     const groupId = c.req.param('groupId');
     if (!(await store.accounts.find(workspaceId, groupId))) throw notFound(`account ${groupId}`);
     return c.json({ items: await stagesOfSubject(context, workspaceId, 'account', groupId) });
+  });
+
+  /** The account's engagement score in a typology (the first by default), by type, explained, with its trend. */
+  app.get('/:groupId/engagement', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const groupId = c.req.param('groupId');
+    if (!(await store.accounts.find(workspaceId, groupId))) throw notFound(`account ${groupId}`);
+    const scores = await engagementScores(context, workspaceId, 'account', c.req.query('typology') || undefined, [groupId]);
+    const { items, ...rest } = scores;
+    return c.json({ ...rest, score: items[0] ?? null });
   });
 
   app.get('/:groupId/owner-history', async (c) => {

@@ -10,18 +10,19 @@ import { parseMessageTemplate, type MessageTemplate } from '../templates/message
 import { parseSegmentDefinition, type SegmentDefinition } from '../segments/segment-definition.js';
 import { parseDeliveryPolicy, type DeliveryPolicy } from '../delivery/delivery-policy.js';
 import { parseFramework, type Framework } from '../frameworks/framework-definition.js';
+import { parseEngagementScoring, type EngagementScoring } from '../scores/engagement-scoring.js';
 
 /**
  * Definitions as files: YAML documents (several per file, separated by `---`), each
  *
- *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate | DeliveryPolicy | Framework
+ *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate | DeliveryPolicy | Framework | EngagementScoring
  *     spec: { ...the definition... }
  *
  * checked by the same schema as the API. Problems name the file, the line, the path in the
  * document and the reason; a file with any problem yields no definitions, so nothing is
  * half-applied.
  */
-export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate', 'DeliveryPolicy', 'Framework'] as const;
+export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate', 'DeliveryPolicy', 'Framework', 'EngagementScoring'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export type Definition =
@@ -33,7 +34,8 @@ export type Definition =
   | { kind: 'Journey'; spec: JourneyDefinition }
   | { kind: 'MessageTemplate'; spec: MessageTemplate }
   | { kind: 'DeliveryPolicy'; spec: DeliveryPolicy }
-  | { kind: 'Framework'; spec: Framework };
+  | { kind: 'Framework'; spec: Framework }
+  | { kind: 'EngagementScoring'; spec: EngagementScoring };
 
 /** A problem in a definitions file: `file:line: path: reason`. */
 export interface DocumentIssue extends FieldIssue {
@@ -132,6 +134,10 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
     case 'Framework': {
       const r = parseFramework(spec);
       return r.ok ? { ok: true, definition: { kind, spec: r.framework } } : r;
+    }
+    case 'EngagementScoring': {
+      const r = parseEngagementScoring(spec);
+      return r.ok ? { ok: true, definition: { kind, spec: r.scoring } } : r;
     }
     default:
       return assertNever(kind);

@@ -8,6 +8,7 @@ import { SHIPPED_DELIVERY_POLICY } from '../../core/delivery/delivery-policy.js'
 import { SHIPPED_PLAYBOOKS } from '../../core/journeys/shipped-playbooks.js';
 import { SHIPPED_TEMPLATES } from '../../core/templates/shipped-templates.js';
 import { SHIPPED_FRAMEWORKS } from '../../core/frameworks/shipped-frameworks.js';
+import { SHIPPED_SCORING } from '../../core/scores/shipped-scoring.js';
 import { definitionId } from '../../store/definitions.js';
 import type { EngineContext } from '../context.js';
 
@@ -22,6 +23,7 @@ export const SHIPPED_DEFINITIONS: readonly Definition[] = [
   ...SHIPPED_TEMPLATES.map((spec) => ({ kind: 'MessageTemplate' as const, spec })),
   ...SHIPPED_PLAYBOOKS.map((spec) => ({ kind: 'Journey' as const, spec })),
   ...SHIPPED_FRAMEWORKS.map((spec) => ({ kind: 'Framework' as const, spec })),
+  { kind: 'EngagementScoring', spec: SHIPPED_SCORING },
 ];
 
 /**

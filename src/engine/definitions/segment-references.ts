@@ -62,6 +62,7 @@ export function segmentUsers(definitions: readonly Definition[], id: string): st
       case 'MessageTemplate':
       case 'DeliveryPolicy':
       case 'Framework':
+      case 'EngagementScoring':
         break;
       case 'Journey':
         if (journeySegments(definition.spec).includes(id)) users.push(`journey ${definition.spec.id}`);

@@ -4,6 +4,7 @@ import { useApi } from '../api-context';
 import { CsvDownload } from '../components/csv-download';
 import { Failure, Loading } from '../components/page-states';
 import { RetentionHeatmap } from '../components/retention-heatmap';
+import { EngagementTable } from '../components/engagement-table';
 import { SegmentedControl } from '../components/segmented-control';
 import { Sparkline } from '../components/sparkline';
 import { StatCard } from '../components/stat-card';
@@ -67,6 +68,7 @@ export function MetricsPage() {
       {kpis.status === 'error' && <Failure error={kpis.error} onRetry={kpis.reload} />}
       {kpis.status === 'ready' && <KpiView kpis={kpis.data} />}
       <RetentionHeatmap metrics={metrics} />
+      <EngagementTable />
     </div>
   );
 }

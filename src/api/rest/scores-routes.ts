@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import type { EngineContext } from '../../engine/context.js';
+import { engagementScores } from '../../engine/metrics/engagement-scores.js';
+import type { ApiVariables } from '../auth.js';
+import { enumParam, intParam } from '../query-params.js';
+
+/** `/api/scores/engagement`: every account's (or contact's) engagement score, highest first, a page at a time. */
+export function scoreRoutes(context: EngineContext): Hono<{ Variables: ApiVariables }> {
+  const app = new Hono<{ Variables: ApiVariables }>();
+  app.get('/engagement', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const subject = enumParam(c, 'subject', ['account', 'contact'] as const) ?? 'account';
+    const limit = intParam(c, 'limit', { min: 1, max: 1000, fallback: 50 });
+    const offset = intParam(c, 'offset', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
+    const scores = await engagementScores(context, workspaceId, subject, c.req.query('typology') || undefined);
+    const page = scores.items.slice(offset, offset + limit);
+    const names = await Promise.all(
+      page.map(async (item) => {
+        if (subject === 'account') return (await context.store.accounts.find(workspaceId, item.subjectId))?.name ?? null;
+        const contact = await context.store.contacts.findById(workspaceId, item.subjectId);
+        return contact?.name ?? contact?.email ?? contact?.userIds[0] ?? null;
+      }),
+    );
+    return c.json({ ...scores, items: page.map((item, i) => ({ ...item, name: names[i] })), total: scores.items.length, limit, offset });
+  });
+  return app;
+}
