@@ -13,6 +13,7 @@ import { contactRoutes } from './rest/contacts-routes.js';
 import { metricRoutes } from './rest/metrics-routes.js';
 import { frameworkRoutes } from './rest/frameworks-routes.js';
 import { scoreRoutes } from './rest/scores-routes.js';
+import { goalRoutes } from './rest/goals-routes.js';
 import { definitionRoutes } from './rest/definitions-routes.js';
 import { modelRoutes } from './rest/models-routes.js';
 import { segmentRoutes } from './rest/segments-routes.js';
@@ -62,6 +63,7 @@ export function createApp(context: EngineContext, ingestion: Ingestion, options:
   api.route('/metrics', metricRoutes(context));
   api.route('/frameworks', frameworkRoutes(context));
   api.route('/scores', scoreRoutes(context));
+  api.route('/goals', goalRoutes(context));
   api.route('/models', modelRoutes(context));
   api.route('/segments', segmentRoutes(context));
   api.route('/definitions', definitionRoutes(context));

@@ -74,6 +74,13 @@ export const metricPaths = {
       responses: { '200': { description: 'framework, entered, stages, loop, cohorts' }, '404': { description: 'No such framework', ...json(error) }, ...errors },
     },
   },
+  '/api/goals': {
+    get: {
+      tags: ['metrics'],
+      summary: 'Each goal in force (Goal definitions, or the shipped ones) with its value this period and last, target, benchmark, progress and status: met, on-track, off-track or no-data',
+      responses: { '200': { description: 'items' }, ...errors },
+    },
+  },
   '/api/scores/engagement': {
     get: {
       tags: ['metrics'],

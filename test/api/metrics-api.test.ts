@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { importFile } from '../../src/engine/import/import-file.js';
+import { applyDefinitions } from '../../src/engine/definitions/apply-definitions.js';
 import { openTestApp, type TestApp } from '../support/app.js';
 import { CDNOW_FILE, CDNOW_IMPORT, CDNOW_PUBLISHED, threeDigits } from '../support/cdnow.js';
 import { testWorkspace } from '../support/context.js';
@@ -157,6 +158,37 @@ for (const database of DATABASES) {
       const list = await get('/api/scores/engagement?subject=contact&typology=cebt');
       assert.deepEqual(list.body.items.map((i: { name: string; total: number }) => [i.name, i.total]), [['ann', 11], ['bob', 2]]);
       assert.equal((await get('/api/scores/engagement?typology=nope')).status, 404);
+    });
+
+    test('goals: this period’s value against the target, off track when behind, the shipped goals until the workspace has its own', async () => {
+      const ws = await testWorkspace(t.context, newWorkspaceId());
+      const get = async (path: string) => (await t.app.request(path, { headers: ws.apiHeaders })).json() as Promise<any>;
+      t.clock.set(Date.UTC(2026, 4, 16));
+      assert.deepEqual((await get('/api/goals')).items.map((g: { goal: { id: string }; status: string }) => [g.goal.id, g.status]), [
+        ['nps-this-quarter', 'no-data'],
+        ['trial-conversion', 'no-data'],
+        ['net-revenue-retention', 'no-data'],
+        ['logo-churn', 'no-data'],
+        ['new-customers', 'off-track'],
+      ]);
+      const yaml = [
+        'kind: Goal\nspec: { id: nps, name: NPS 40 this quarter, metric: nps, period: quarter, target: 40, benchmark: 30 }',
+        'kind: Goal\nspec: { id: signups, name: 4 sign-ups this month, metric: new-customers, period: month, target: 4 }',
+      ].join('\n---\n');
+      const applied = await applyDefinitions(t.context, ws.workspaceId, [{ name: 'goals.yaml', text: yaml }], 'test');
+      assert.ok(applied.ok, JSON.stringify(applied));
+      const at = (day: number) => new Date(Date.UTC(2026, 4, day, 9)).toISOString();
+      await t.store.writeMessages(ws.workspaceId, messages([
+        { type: 'track', userId: 'ann', event: 'NPS Submitted', properties: { score: 10 }, timestamp: at(2) },
+        { type: 'track', userId: 'bob', event: 'NPS Submitted', properties: { score: 9 }, timestamp: at(3) },
+        { type: 'track', userId: 'cy', event: 'NPS Submitted', properties: { score: 4 }, timestamp: at(4) },
+        { type: 'track', userId: 'ann', event: 'Signed Up', timestamp: at(5) },
+      ]), newId);
+      const goals = (await get('/api/goals')).items;
+      const nps = goals.find((g: { goal: { id: string } }) => g.goal.id === 'nps');
+      assert.deepEqual([nps.value, nps.status, nps.goal.benchmark, nps.start], [100 / 3, 'off-track', 30, Date.UTC(2026, 3, 1)]);
+      const signups = goals.find((g: { goal: { id: string } }) => g.goal.id === 'signups');
+      assert.deepEqual([signups.value, signups.expected, signups.status], [1, 4 * (15 / 31), 'off-track']);
     });
   });
 }

@@ -174,6 +174,8 @@ async function clickThrough(page: Page, url: string, storeFit: () => Promise<voi
 async function checkMetrics(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Metrics' }).click();
   await page.getByRole('heading', { name: 'Metrics' }).waitFor();
+  await page.getByRole('table', { name: 'Goal progress' }).getByText('60 new customers this month').waitFor();
+  await page.getByRole('table', { name: 'Goal progress' }).getByRole('alert').first().waitFor();
   const kpis = page.getByRole('region', { name: 'KPIs' });
   await hasText(kpis, 'Net revenue retention');
   await page.getByRole('table', { name: 'KPIs by month' }).getByText('Conversion rate').waitFor();

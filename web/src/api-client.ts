@@ -409,3 +409,24 @@ export function createScoresApi(options: { onUnauthorized: () => void }): Scores
     list: (query) => request('GET', `/api/scores/engagement?${query}`),
   };
 }
+
+// Goals: KPIs with targets.
+
+export interface GoalProgress {
+  goal: { id: string; name: string; metric: string; period: string; target: number; benchmark?: number };
+  unit: string;
+  better: 'higher' | 'lower';
+  start: number;
+  end: number;
+  elapsed: number;
+  value: number | null;
+  previous: number | null;
+  expected: number;
+  progress: number | null;
+  status: 'met' | 'on-track' | 'off-track' | 'no-data';
+}
+
+export function createGoalsApi(options: { onUnauthorized: () => void }): { list(): Promise<{ items: GoalProgress[] }> } {
+  const request = createRequest(options);
+  return { list: () => request('GET', '/api/goals') };
+}

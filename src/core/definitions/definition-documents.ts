@@ -11,18 +11,19 @@ import { parseSegmentDefinition, type SegmentDefinition } from '../segments/segm
 import { parseDeliveryPolicy, type DeliveryPolicy } from '../delivery/delivery-policy.js';
 import { parseFramework, type Framework } from '../frameworks/framework-definition.js';
 import { parseEngagementScoring, type EngagementScoring } from '../scores/engagement-scoring.js';
+import { parseGoal, type Goal } from '../goals/goal-definition.js';
 
 /**
  * Definitions as files: YAML documents (several per file, separated by `---`), each
  *
- *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate | DeliveryPolicy | Framework | EngagementScoring
+ *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate | DeliveryPolicy | Framework | EngagementScoring | Goal
  *     spec: { ...the definition... }
  *
  * checked by the same schema as the API. Problems name the file, the line, the path in the
  * document and the reason; a file with any problem yields no definitions, so nothing is
  * half-applied.
  */
-export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate', 'DeliveryPolicy', 'Framework', 'EngagementScoring'] as const;
+export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate', 'DeliveryPolicy', 'Framework', 'EngagementScoring', 'Goal'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export type Definition =
@@ -35,7 +36,8 @@ export type Definition =
   | { kind: 'MessageTemplate'; spec: MessageTemplate }
   | { kind: 'DeliveryPolicy'; spec: DeliveryPolicy }
   | { kind: 'Framework'; spec: Framework }
-  | { kind: 'EngagementScoring'; spec: EngagementScoring };
+  | { kind: 'EngagementScoring'; spec: EngagementScoring }
+  | { kind: 'Goal'; spec: Goal };
 
 /** A problem in a definitions file: `file:line: path: reason`. */
 export interface DocumentIssue extends FieldIssue {
@@ -138,6 +140,10 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
     case 'EngagementScoring': {
       const r = parseEngagementScoring(spec);
       return r.ok ? { ok: true, definition: { kind, spec: r.scoring } } : r;
+    }
+    case 'Goal': {
+      const r = parseGoal(spec);
+      return r.ok ? { ok: true, definition: { kind, spec: r.goal } } : r;
     }
     default:
       return assertNever(kind);

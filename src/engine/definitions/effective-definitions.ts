@@ -9,6 +9,7 @@ import { SHIPPED_PLAYBOOKS } from '../../core/journeys/shipped-playbooks.js';
 import { SHIPPED_TEMPLATES } from '../../core/templates/shipped-templates.js';
 import { SHIPPED_FRAMEWORKS } from '../../core/frameworks/shipped-frameworks.js';
 import { SHIPPED_SCORING } from '../../core/scores/shipped-scoring.js';
+import { SHIPPED_GOALS } from '../../core/goals/shipped-goals.js';
 import { definitionId } from '../../store/definitions.js';
 import type { EngineContext } from '../context.js';
 
@@ -24,6 +25,7 @@ export const SHIPPED_DEFINITIONS: readonly Definition[] = [
   ...SHIPPED_PLAYBOOKS.map((spec) => ({ kind: 'Journey' as const, spec })),
   ...SHIPPED_FRAMEWORKS.map((spec) => ({ kind: 'Framework' as const, spec })),
   { kind: 'EngagementScoring', spec: SHIPPED_SCORING },
+  ...SHIPPED_GOALS.map((spec) => ({ kind: 'Goal' as const, spec })),
 ];
 
 /**

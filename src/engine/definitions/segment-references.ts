@@ -64,6 +64,9 @@ export function segmentUsers(definitions: readonly Definition[], id: string): st
       case 'Framework':
       case 'EngagementScoring':
         break;
+      case 'Goal':
+        if (definition.spec.segment === id) users.push(`goal ${definition.spec.id}`);
+        break;
       case 'Journey':
         if (journeySegments(definition.spec).includes(id)) users.push(`journey ${definition.spec.id}`);
         break;

@@ -5,6 +5,7 @@ import { CsvDownload } from '../components/csv-download';
 import { Failure, Loading } from '../components/page-states';
 import { RetentionHeatmap } from '../components/retention-heatmap';
 import { EngagementTable } from '../components/engagement-table';
+import { GoalsCard } from '../components/goals-card';
 import { SegmentedControl } from '../components/segmented-control';
 import { Sparkline } from '../components/sparkline';
 import { StatCard } from '../components/stat-card';
@@ -66,6 +67,7 @@ export function MetricsPage() {
       </header>
       {kpis.status === 'loading' && <Loading />}
       {kpis.status === 'error' && <Failure error={kpis.error} onRetry={kpis.reload} />}
+      <GoalsCard />
       {kpis.status === 'ready' && <KpiView kpis={kpis.data} />}
       <RetentionHeatmap metrics={metrics} />
       <EngagementTable />
