@@ -97,6 +97,14 @@ export const metricPaths = {
   '/api/accounts/{groupId}/engagement': {
     get: { tags: ['accounts'], summary: 'The account’s engagement score by type, explained', parameters: [pathParam('groupId'), { name: 'typology', in: 'query', schema: { type: 'string' } }], responses: { '200': { description: 'typology, windowDays, score (null without interactions)' }, '404': { description: 'No such account or typology', ...json(error) }, ...errors } },
   },
+  '/api/frameworks/{id}/journey-map': {
+    get: {
+      tags: ['metrics'],
+      summary: 'A framework’s journey map: stages × touchpoints (channel and kind of interaction) with volume, subjects and emotion, each stage’s drop-off and emotion, and the pain points',
+      parameters: [pathParam('id'), ...rangeParams('month')],
+      responses: { '200': { description: 'framework, entered, stages, touchpoints, painPoints' }, '404': { description: 'No such framework', ...json(error) }, ...errors },
+    },
+  },
   '/api/contacts/{userId}/stages': { get: { tags: ['contacts'], summary: 'The contact’s stage in each contact framework', parameters: [pathParam('userId')], responses: stagesResponse } },
   '/api/accounts/{groupId}/stages': { get: { tags: ['accounts'], summary: 'The account’s stage in each account framework', parameters: [pathParam('groupId')], responses: stagesResponse } },
   '/api/metrics/surveys/{kind}': {

@@ -143,6 +143,10 @@ for (const database of DATABASES) {
       assert.deepEqual(aarrr.body.stages.map((s: { reached: number }) => s.reached), [2, 1, 1, 0, 0]);
       assert.equal(aarrr.body.stages[0].medianTimeInStageMs, 2 * 86_400_000);
       assert.equal((await get('/api/frameworks/nope/funnel')).status, 404);
+      const map = (await get('/api/frameworks/aarrr/journey-map?from=2026-03-01&to=2026-04-01')).body;
+      assert.deepEqual(map.stages.map((s: { stage: string; volume: number }) => [s.stage, s.volume]), [['acquisition', 2], ['activation', 1], ['retention', 2], ['referral', 0], ['revenue', 0]]);
+      assert.deepEqual(map.touchpoints[0], { stage: 'acquisition', channel: 'in_app', category: 'lifecycle', volume: 2, subjects: 2, rated: 0, emotion: null });
+      assert.deepEqual(map.painPoints.map((p: { stage: string }) => p.stage), ['referral']);
       const ann = (await get('/api/contacts/ann/stages')).body.items;
       assert.deepEqual(ann.find((f: { framework: { id: string } }) => f.framework.id === 'aarrr').current, { stage: 'retention', since: Date.parse(at(9)) });
       const account = (await get('/api/accounts/acme/stages')).body.items;

@@ -194,6 +194,7 @@ async function checkFrameworks(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'AARRR (pirate metrics)' }).waitFor();
   await page.getByRole('table', { name: 'Funnel stages' }).getByText('Acquisition').waitFor();
   await page.getByRole('img', { name: 'AARRR (pirate metrics) funnel' }).waitFor();
+  await page.getByRole('table', { name: 'Journey map' }).getByText('Reached · drop-off').waitFor();
   await page.getByRole('group', { name: 'Framework' }).getByRole('button', { name: 'LAER' }).click();
   await page.getByRole('table', { name: 'Funnel stages' }).getByText('Renew').waitFor();
   await shot(page, 'frameworks');

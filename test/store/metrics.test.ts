@@ -48,12 +48,12 @@ for (const database of DATABASES) {
   describe(`metrics in SQL equal their reference on random data (${database.name})`, () => {
     let store: Store;
     const ws = newWorkspaceId();
-    let stored: { id: number; category: string | null; channel: string | null; groupId: string | null; traits: Record<string, unknown>; contactId: string; name: string | null; type: string; direction: string | null; survey: unknown; properties: Record<string, unknown>; rating: number | null; at: number }[];
+    let stored: { id: number; sentiment: number | null; category: string | null; channel: string | null; groupId: string | null; traits: Record<string, unknown>; contactId: string; name: string | null; type: string; direction: string | null; survey: unknown; properties: Record<string, unknown>; rating: number | null; at: number }[];
     before(async () => {
       store = await openTestStore(database);
       await store.writeMessages(ws, messages(randomMessages(7)), newId);
-      const rows = await store.db.selectFrom('events').select(['id', 'category', 'channel', 'group_id', 'traits', 'contact_id', 'name', 'type', 'direction', 'properties', 'rating', 'timestamp']).where('workspace_id', '=', ws).execute();
-      stored = rows.map((r) => ({ id: Number(r.id), category: r.category, channel: r.channel, groupId: r.group_id, traits: store.dialect.readJson(r.traits), contactId: r.contact_id!, name: r.name, type: r.type, direction: r.direction, survey: store.dialect.readJson(r.properties)['survey'], properties: store.dialect.readJson(r.properties), rating: r.rating, at: Number(r.timestamp) }));
+      const rows = await store.db.selectFrom('events').select(['id', 'sentiment', 'category', 'channel', 'group_id', 'traits', 'contact_id', 'name', 'type', 'direction', 'properties', 'rating', 'timestamp']).where('workspace_id', '=', ws).execute();
+      stored = rows.map((r) => ({ id: Number(r.id), sentiment: r.sentiment, category: r.category, channel: r.channel, groupId: r.group_id, traits: store.dialect.readJson(r.traits), contactId: r.contact_id!, name: r.name, type: r.type, direction: r.direction, survey: store.dialect.readJson(r.properties)['survey'], properties: store.dialect.readJson(r.properties), rating: r.rating, at: Number(r.timestamp) }));
     });
     after(() => store.close());
 
@@ -199,6 +199,17 @@ for (const database of DATABASES) {
         const expected = [...counts.values()].sort(compareCounts);
         assert.ok(expected.length > 50, subject);
         assert.deepEqual(await store.metrics.interactionCounts(ws, subject, FROM, TO), expected, subject);
+      }
+    });
+
+    test('the interactions a journey map reads, per contact and per account, oldest first', async () => {
+      for (const subject of ['contact', 'account'] as const) {
+        const expected = [...stored]
+          .filter((e) => e.channel !== null && (subject === 'contact' ? e.contactId : e.groupId) !== null && e.at >= FROM)
+          .sort((a, b) => a.at - b.at || a.id - b.id)
+          .map((e) => ({ subjectId: (subject === 'contact' ? e.contactId : e.groupId)!, at: e.at, channel: e.channel!, category: e.category ?? 'usage', name: e.name, sentiment: e.sentiment, rating: e.rating }));
+        assert.ok(expected.some((e) => e.rating !== null));
+        assert.deepEqual(await store.metrics.mapInteractions(ws, subject, FROM), expected, subject);
       }
     });
 

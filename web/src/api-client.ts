@@ -430,3 +430,16 @@ export function createGoalsApi(options: { onUnauthorized: () => void }): { list(
   const request = createRequest(options);
   return { list: () => request('GET', '/api/goals') };
 }
+
+export interface JourneyMap {
+  framework: Framework;
+  entered: number;
+  stages: (FunnelStage & { volume: number; emotion: number | null })[];
+  touchpoints: { stage: string; channel: string; category: string; volume: number; subjects: number; rated: number; emotion: number | null }[];
+  painPoints: { stage: string; channel: string | null; category: string | null; reason: string }[];
+}
+
+export function createJourneyMapApi(options: { onUnauthorized: () => void }): { of(id: string, query: string): Promise<JourneyMap> } {
+  const request = createRequest(options);
+  return { of: (id, query) => request('GET', `/api/frameworks/${encodeURIComponent(id)}/journey-map?${query}`) };
+}

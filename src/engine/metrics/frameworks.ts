@@ -1,5 +1,6 @@
 import type { Framework } from '../../core/frameworks/framework-definition.js';
 import { currentStage, funnel } from '../../core/frameworks/funnel.js';
+import { journeyMap } from '../../core/frameworks/journey-map.js';
 import { notFound } from '../../core/errors.js';
 import { periodBoundaries, periodIndex } from '../../core/metrics/periods.js';
 import type { EngineContext } from '../context.js';
@@ -50,4 +51,13 @@ export async function stagesOfSubject(context: EngineContext, workspaceId: strin
       };
     }),
   );
+}
+
+/** The journey map of a framework for the subjects who entered it in the range: stages × touchpoints with volume and emotion, and the pain points. */
+export async function frameworkJourneyMap(context: EngineContext, workspaceId: string, id: string, range: MetricRange) {
+  const framework = await frameworkById(context, workspaceId, id);
+  const boundaries = periodBoundaries(range.from, range.to, range.interval);
+  const subjects = await context.store.metrics.stageTimes(workspaceId, framework, { from: boundaries[0]!, to: boundaries[boundaries.length - 1]!, audience: range.audience });
+  const interactions = await context.store.metrics.mapInteractions(workspaceId, framework.subject, boundaries[0]!);
+  return { framework, from: boundaries[0]!, to: boundaries[boundaries.length - 1]!, entered: subjects.length, ...journeyMap(framework, subjects, interactions) };
 }

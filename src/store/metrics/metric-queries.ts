@@ -10,6 +10,7 @@ import { activations, mrrChanges } from './revenue-reads.js';
 import { newCustomers, referralCounts } from './referral-reads.js';
 import { stageTimesOf } from './stage-times.js';
 import { interactionCounts } from './interaction-counts.js';
+import { mapInteractions } from './map-interactions.js';
 import type { Framework } from '../../core/frameworks/framework-definition.js';
 import { retentionCounts, type RetentionQuery } from './retention-counts.js';
 import { surveyTallies } from './survey-tallies.js';
@@ -25,6 +26,7 @@ export function metricQueries(db: Kysely<Database>, dialect: StoreDialect) {
     referralCounts: (workspaceId: string, boundaries: readonly number[], audience: Audience = {}) => referralCounts(db, workspaceId, boundaries, audience),
     stageTimes: (workspaceId: string, framework: Framework, range: { from: number; to: number; audience: Audience; subjectIds?: readonly string[] }) => stageTimesOf(db, dialect, workspaceId, framework, range),
     interactionCounts: (workspaceId: string, subject: 'contact' | 'account', from: number, to: number, subjectIds?: readonly string[]) => interactionCounts(db, workspaceId, subject, from, to, subjectIds),
+    mapInteractions: (workspaceId: string, subject: 'contact' | 'account', from: number) => mapInteractions(db, workspaceId, subject, from),
     retention: (workspaceId: string, boundaries: readonly number[], query: RetentionQuery) => retentionCounts(db, workspaceId, boundaries, query),
     surveyTallies: (workspaceId: string, kind: SurveyKind, boundaries: readonly number[], audience: Audience = {}) => surveyTallies(db, dialect, workspaceId, kind, boundaries, audience),
   };

@@ -3,6 +3,7 @@ import { createFrameworksApi, type FrameworkFunnel } from '../api-client';
 import { useApi } from '../api-context';
 import { CsvDownload } from '../components/csv-download';
 import { FunnelChart } from '../components/funnel-chart';
+import { JourneyMapCard } from '../components/journey-map-card';
 import { Failure, Loading } from '../components/page-states';
 import { SegmentedControl } from '../components/segmented-control';
 import { formatInteger, formatPercent, formatShortMonth } from '../format';
@@ -36,6 +37,7 @@ export function FrameworksPage() {
       {list.status === 'error' && <Failure error={list.error} onRetry={list.reload} />}
       {funnel.status === 'error' && <Failure error={funnel.error} onRetry={funnel.reload} />}
       {funnel.status === 'ready' && funnel.data && <FunnelView funnel={funnel.data} />}
+      {id && <JourneyMapCard frameworkId={id} />}
     </div>
   );
 }
