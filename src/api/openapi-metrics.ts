@@ -94,6 +94,17 @@ export const metricPaths = {
       responses: { '200': { description: 'typology, windowDays, items (subjectId, name, total, previousTotal, trend, types, explanation), total' }, ...errors },
     },
   },
+  '/api/scores/health': {
+    get: {
+      tags: ['metrics'],
+      summary: 'Every account’s health (usage, engagement, support load, feedback, renewal), graded A to F with its trend; lowest first',
+      parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } }, { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } }],
+      responses: { '200': { description: 'scoring, items (groupId, name, score, grade, measures, inputs, previousScore, trend), total' }, ...errors },
+    },
+  },
+  '/api/accounts/{groupId}/health': {
+    get: { tags: ['accounts'], summary: 'The account’s health by measure, graded', parameters: [pathParam('groupId')], responses: { '200': { description: 'scoring, health (null without data)' }, '404': { description: 'No such account', ...json(error) }, ...errors } },
+  },
   '/api/accounts/{groupId}/engagement': {
     get: { tags: ['accounts'], summary: 'The account’s engagement score by type, explained', parameters: [pathParam('groupId'), { name: 'typology', in: 'query', schema: { type: 'string' } }], responses: { '200': { description: 'typology, windowDays, score (null without interactions)' }, '404': { description: 'No such account or typology', ...json(error) }, ...errors } },
   },

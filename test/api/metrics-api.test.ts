@@ -162,6 +162,14 @@ for (const database of DATABASES) {
       const list = await get('/api/scores/engagement?subject=contact&typology=cebt');
       assert.deepEqual(list.body.items.map((i: { name: string; total: number }) => [i.name, i.total]), [['ann', 11], ['bob', 2]]);
       assert.equal((await get('/api/scores/engagement?typology=nope')).status, 404);
+
+      // Health: 1 product use of 40 (2.5), engagement 5.5, no tickets (100); no feedback or renewal date.
+      const health = await get('/api/accounts/acme/health');
+      assert.deepEqual(health.body.health.measures, { usage: 2.5, engagement: 5.5, support: 100, feedback: null, renewal: null });
+      assert.equal(health.body.health.score, (2.5 * 30 + 5.5 * 20 + 100 * 15) / 65);
+      assert.equal(health.body.health.grade, 'F');
+      const all = await get('/api/scores/health');
+      assert.deepEqual(all.body.items.map((i: { groupId: string; name: string; grade: string }) => [i.groupId, i.name, i.grade]), [['acme', 'Acme', 'F']]);
     });
 
     test('goals: this period’s value against the target, off track when behind, the shipped goals until the workspace has its own', async () => {

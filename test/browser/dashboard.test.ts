@@ -139,6 +139,7 @@ async function clickThrough(page: Page, url: string, storeFit: () => Promise<voi
   await entries.first().getByRole('button', { name: /Details/ }).click();
   await hasText(entries.first(), 'Export to CSV fails');
   await page.getByRole('table', { name: 'Engagement by type' }).getByText('Contextual').waitFor();
+  await page.getByRole('table', { name: 'Health by measure' }).getByText('Support load').waitFor();
   await shot(page, 'account');
 
   await contacts.getByRole('link', { name: 'Ada Lovelace' }).click();
@@ -185,6 +186,7 @@ async function checkMetrics(page: Page): Promise<void> {
   await retention.getByRole('button', { name: 'Monthly' }).click();
   await retention.getByRole('table', { name: 'Retention by cohort' }).getByText('Month 11').waitFor();
   await page.getByRole('table', { name: 'Engagement scores' }).getByRole('link', { name: 'Acme Analytics' }).waitFor();
+  await page.getByRole('table', { name: 'Health scores' }).getByRole('link', { name: 'Acme Analytics' }).waitFor();
   await shot(page, 'metrics');
 }
 

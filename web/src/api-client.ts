@@ -443,3 +443,27 @@ export function createJourneyMapApi(options: { onUnauthorized: () => void }): { 
   const request = createRequest(options);
   return { of: (id, query) => request('GET', `/api/frameworks/${encodeURIComponent(id)}/journey-map?${query}`) };
 }
+
+// Account health.
+
+export interface AccountHealthItem {
+  groupId: string;
+  name?: string | null;
+  score: number | null;
+  grade: 'A' | 'B' | 'C' | 'D' | 'F' | null;
+  measures: Record<'usage' | 'engagement' | 'support' | 'feedback' | 'renewal', number | null>;
+  previousScore: number | null;
+  trend: number | null;
+}
+export interface HealthScoringSettings {
+  windowDays: number;
+  weights: Record<'usage' | 'engagement' | 'support' | 'feedback' | 'renewal', number>;
+}
+
+export function createHealthApi(options: { onUnauthorized: () => void }) {
+  const request = createRequest(options);
+  return {
+    ofAccount: (groupId: string): Promise<{ scoring: HealthScoringSettings; health: AccountHealthItem | null }> => request('GET', `/api/accounts/${encodeURIComponent(groupId)}/health`),
+    list: (query: string): Promise<{ scoring: HealthScoringSettings; items: AccountHealthItem[]; total: number }> => request('GET', `/api/scores/health?${query}`),
+  };
+}

@@ -6,6 +6,7 @@ import { ACCOUNT_SORTS } from '../../store/accounts.js';
 import type { EngineContext } from '../../engine/context.js';
 import { stagesOfSubject } from '../../engine/metrics/frameworks.js';
 import { engagementScores } from '../../engine/metrics/engagement-scores.js';
+import { accountHealth } from '../../engine/metrics/account-health.js';
 import type { ApiVariables } from '../auth.js';
 import { enumParam, intParam, numberParam } from '../query-params.js';
 
@@ -66,6 +67,15 @@ export function accountRoutes(context: EngineContext): Hono<{ Variables: ApiVari
     const scores = await engagementScores(context, workspaceId, 'account', c.req.query('typology') || undefined, [groupId]);
     const { items, ...rest } = scores;
     return c.json({ ...rest, score: items[0] ?? null });
+  });
+
+  /** The account's health: each measure, the weighted score, its grade and trend. */
+  app.get('/:groupId/health', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const groupId = c.req.param('groupId');
+    if (!(await store.accounts.find(workspaceId, groupId))) throw notFound(`account ${groupId}`);
+    const { items, ...rest } = await accountHealth(context, workspaceId, [groupId]);
+    return c.json({ ...rest, health: items[0] ?? null });
   });
 
   app.get('/:groupId/owner-history', async (c) => {

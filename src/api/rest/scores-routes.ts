@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import type { EngineContext } from '../../engine/context.js';
 import { engagementScores } from '../../engine/metrics/engagement-scores.js';
+import { accountHealth } from '../../engine/metrics/account-health.js';
 import type { ApiVariables } from '../auth.js';
 import { enumParam, intParam } from '../query-params.js';
 
-/** `/api/scores/engagement`: every account's (or contact's) engagement score, highest first, a page at a time. */
+/** `/api/scores`: engagement scores (highest first) and account health (lowest first), a page at a time. */
 export function scoreRoutes(context: EngineContext): Hono<{ Variables: ApiVariables }> {
   const app = new Hono<{ Variables: ApiVariables }>();
   app.get('/engagement', async (c) => {
@@ -22,6 +23,15 @@ export function scoreRoutes(context: EngineContext): Hono<{ Variables: ApiVariab
       }),
     );
     return c.json({ ...scores, items: page.map((item, i) => ({ ...item, name: names[i] })), total: scores.items.length, limit, offset });
+  });
+  app.get('/health', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const limit = intParam(c, 'limit', { min: 1, max: 1000, fallback: 50 });
+    const offset = intParam(c, 'offset', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
+    const health = await accountHealth(context, workspaceId);
+    const page = health.items.slice(offset, offset + limit);
+    const names = await Promise.all(page.map(async (item) => (await context.store.accounts.find(workspaceId, item.groupId))?.name ?? null));
+    return c.json({ ...health, items: page.map((item, i) => ({ ...item, name: names[i] })), total: health.items.length, limit, offset });
   });
   return app;
 }

@@ -12,18 +12,19 @@ import { parseDeliveryPolicy, type DeliveryPolicy } from '../delivery/delivery-p
 import { parseFramework, type Framework } from '../frameworks/framework-definition.js';
 import { parseEngagementScoring, type EngagementScoring } from '../scores/engagement-scoring.js';
 import { parseGoal, type Goal } from '../goals/goal-definition.js';
+import { parseHealthScoring, type HealthScoring } from '../scores/health-scoring.js';
 
 /**
  * Definitions as files: YAML documents (several per file, separated by `---`), each
  *
- *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate | DeliveryPolicy | Framework | EngagementScoring | Goal
+ *     kind: Segment | EngagementModel | AssignmentRules | EscalationRule | TaskTemplate | Journey | MessageTemplate | DeliveryPolicy | Framework | EngagementScoring | Goal | HealthScoring
  *     spec: { ...the definition... }
  *
  * checked by the same schema as the API. Problems name the file, the line, the path in the
  * document and the reason; a file with any problem yields no definitions, so nothing is
  * half-applied.
  */
-export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate', 'DeliveryPolicy', 'Framework', 'EngagementScoring', 'Goal'] as const;
+export const DEFINITION_KINDS = ['Segment', 'EngagementModel', 'AssignmentRules', 'EscalationRule', 'TaskTemplate', 'Journey', 'MessageTemplate', 'DeliveryPolicy', 'Framework', 'EngagementScoring', 'Goal', 'HealthScoring'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export type Definition =
@@ -37,7 +38,8 @@ export type Definition =
   | { kind: 'DeliveryPolicy'; spec: DeliveryPolicy }
   | { kind: 'Framework'; spec: Framework }
   | { kind: 'EngagementScoring'; spec: EngagementScoring }
-  | { kind: 'Goal'; spec: Goal };
+  | { kind: 'Goal'; spec: Goal }
+  | { kind: 'HealthScoring'; spec: HealthScoring };
 
 /** A problem in a definitions file: `file:line: path: reason`. */
 export interface DocumentIssue extends FieldIssue {
@@ -144,6 +146,10 @@ function parseSpec(kind: DefinitionKind, spec: unknown, modelIds: string[]): { o
     case 'Goal': {
       const r = parseGoal(spec);
       return r.ok ? { ok: true, definition: { kind, spec: r.goal } } : r;
+    }
+    case 'HealthScoring': {
+      const r = parseHealthScoring(spec);
+      return r.ok ? { ok: true, definition: { kind, spec: r.scoring } } : r;
     }
     default:
       return assertNever(kind);

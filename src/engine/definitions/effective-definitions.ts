@@ -10,6 +10,7 @@ import { SHIPPED_TEMPLATES } from '../../core/templates/shipped-templates.js';
 import { SHIPPED_FRAMEWORKS } from '../../core/frameworks/shipped-frameworks.js';
 import { SHIPPED_SCORING } from '../../core/scores/shipped-scoring.js';
 import { SHIPPED_GOALS } from '../../core/goals/shipped-goals.js';
+import { SHIPPED_HEALTH_SCORING } from '../../core/scores/health-scoring.js';
 import { definitionId } from '../../store/definitions.js';
 import type { EngineContext } from '../context.js';
 
@@ -26,6 +27,7 @@ export const SHIPPED_DEFINITIONS: readonly Definition[] = [
   ...SHIPPED_FRAMEWORKS.map((spec) => ({ kind: 'Framework' as const, spec })),
   { kind: 'EngagementScoring', spec: SHIPPED_SCORING },
   ...SHIPPED_GOALS.map((spec) => ({ kind: 'Goal' as const, spec })),
+  { kind: 'HealthScoring', spec: SHIPPED_HEALTH_SCORING },
 ];
 
 /**

@@ -63,6 +63,7 @@ export function segmentUsers(definitions: readonly Definition[], id: string): st
       case 'DeliveryPolicy':
       case 'Framework':
       case 'EngagementScoring':
+      case 'HealthScoring':
         break;
       case 'Goal':
         if (definition.spec.segment === id) users.push(`goal ${definition.spec.id}`);

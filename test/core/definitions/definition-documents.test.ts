@@ -50,7 +50,7 @@ describe('definitions as YAML documents', () => {
     assert.equal(syntax.issues.length > 0, true);
     assert.match(formatDocumentIssue(syntax.issues[0]!), /^bad\.yaml:\d+: \(yaml\): /);
     const kind = parseDefinitionDocuments('kind: Workflow\nspec: {}\n', 'j.yaml', options);
-    assert.deepEqual(kind.issues.map(formatDocumentIssue), ['j.yaml:1: kind: must be one of Segment, EngagementModel, AssignmentRules, EscalationRule, TaskTemplate, Journey, MessageTemplate, DeliveryPolicy, Framework, EngagementScoring, Goal']);
+    assert.deepEqual(kind.issues.map(formatDocumentIssue), ['j.yaml:1: kind: must be one of Segment, EngagementModel, AssignmentRules, EscalationRule, TaskTemplate, Journey, MessageTemplate, DeliveryPolicy, Framework, EngagementScoring, Goal, HealthScoring']);
   });
 
   test('a Liquid problem in a template part is named by its line in the file, block text or not', () => {

@@ -1,3 +1,4 @@
+import { HealthCard } from '../components/health-card';
 import { EngagementCard } from '../components/engagement-card';
 import { StagesCard } from '../components/stages-card';
 import { useMemo } from 'react';
@@ -94,6 +95,7 @@ function AccountView({ account, onChanged }: { account: AccountWithContacts; onC
           <OwnerCard groupId={account.groupId} owner={account.owner} escalation={account.escalation} onReassigned={onChanged} />
           <AccountTasks tasks={account.openTasks} />
           <ModelHistory groupId={account.groupId} />
+          <HealthCard groupId={account.groupId} />
           <EngagementCard groupId={account.groupId} />
           <StagesCard subject="account" id={account.groupId} />
           <section className="card">

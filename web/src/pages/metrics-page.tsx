@@ -6,6 +6,7 @@ import { Failure, Loading } from '../components/page-states';
 import { RetentionHeatmap } from '../components/retention-heatmap';
 import { EngagementTable } from '../components/engagement-table';
 import { GoalsCard } from '../components/goals-card';
+import { HealthTable } from '../components/health-table';
 import { SegmentedControl } from '../components/segmented-control';
 import { Sparkline } from '../components/sparkline';
 import { StatCard } from '../components/stat-card';
@@ -71,6 +72,7 @@ export function MetricsPage() {
       {kpis.status === 'ready' && <KpiView kpis={kpis.data} />}
       <RetentionHeatmap metrics={metrics} />
       <EngagementTable />
+      <HealthTable />
     </div>
   );
 }
