@@ -10,6 +10,7 @@ import { revenueRetention } from '../../src/core/metrics/revenue-retention.js';
 import { ATTRIBUTION_SURVEYS, referralReport } from '../../src/core/metrics/referrals.js';
 import { parseFramework, type Framework } from '../../src/core/frameworks/framework-definition.js';
 import { loopTime, stageTimes } from '../../src/core/frameworks/funnel.js';
+import { mapCells } from '../../src/core/frameworks/journey-map.js';
 import { compareCounts } from '../../src/store/metrics/interaction-counts.js';
 import type { InteractionCount } from '../../src/core/scores/engagement-scoring.js';
 import type { Store } from '../../src/store/store.js';
@@ -182,6 +183,15 @@ for (const database of DATABASES) {
         if (subject === 'contact') assert.ok(expected.some((s) => s.times[1] === null || s.times[2] === null), 'some stop');
         else assert.ok(expected.some((s) => s.loopedAt !== null), 'some go round the loop');
         assert.deepEqual(await store.metrics.stageTimes(ws, framework, { from: FROM, to: TO, audience: {} }), expected);
+
+        // The journey map's cells: each interaction in the stage its subject was in then.
+        const interactions = [...stored]
+          .filter((e) => e.channel !== null && (subject === 'contact' ? e.contactId : e.groupId) !== null)
+          .map((e) => ({ subjectId: (subject === 'contact' ? e.contactId : e.groupId)!, at: e.at, channel: e.channel!, category: e.category ?? 'usage', name: e.name, sentiment: e.sentiment, rating: e.rating }));
+        const rounded = (cells: ReturnType<typeof mapCells>) => cells.map((c) => ({ ...c, emotionSum: Math.round(c.emotionSum * 1e9) / 1e9 }));
+        const cells = mapCells(expected, interactions);
+        assert.ok(cells.some((c) => c.rated > 0) && new Set(cells.map((c) => c.stage)).size === 4);
+        assert.deepEqual(rounded(await store.metrics.mapCells(ws, framework, { from: FROM, to: TO, audience: {} })), rounded(cells));
       });
     }
 
@@ -199,17 +209,6 @@ for (const database of DATABASES) {
         const expected = [...counts.values()].sort(compareCounts);
         assert.ok(expected.length > 50, subject);
         assert.deepEqual(await store.metrics.interactionCounts(ws, subject, FROM, TO), expected, subject);
-      }
-    });
-
-    test('the interactions a journey map reads, per contact and per account, oldest first', async () => {
-      for (const subject of ['contact', 'account'] as const) {
-        const expected = [...stored]
-          .filter((e) => e.channel !== null && (subject === 'contact' ? e.contactId : e.groupId) !== null && e.at >= FROM)
-          .sort((a, b) => a.at - b.at || a.id - b.id)
-          .map((e) => ({ subjectId: (subject === 'contact' ? e.contactId : e.groupId)!, at: e.at, channel: e.channel!, category: e.category ?? 'usage', name: e.name, sentiment: e.sentiment, rating: e.rating }));
-        assert.ok(expected.some((e) => e.rating !== null));
-        assert.deepEqual(await store.metrics.mapInteractions(ws, subject, FROM), expected, subject);
       }
     });
 

@@ -43,24 +43,51 @@ export function stageAt(times: readonly (number | null)[], at: number): number {
   return stage;
 }
 
-export function journeyMap(framework: Framework, subjects: readonly SubjectStages[], interactions: Iterable<MapInteraction>) {
+/** Interactions of one stage, channel and kind counted: what a journey map is drawn from. */
+export interface MapCell {
+  stage: number;
+  channel: string;
+  category: string;
+  volume: number;
+  subjects: number;
+  /** The sum of the emotions of the interactions that have one, and how many do. */
+  emotionSum: number;
+  rated: number;
+}
+
+/** The reference the store's SQL is checked against: interactions counted into cells by the stage their subject was in. */
+export function mapCells(subjects: readonly SubjectStages[], interactions: Iterable<MapInteraction>): MapCell[] {
   const times = new Map(subjects.map((s) => [s.subjectId, s.times]));
-  const cells = new Map<string, { stage: number; channel: string; category: string; volume: number; subjects: Set<string>; emotionSum: number; rated: number }>();
+  const cells = new Map<string, MapCell & { seen: Set<string> }>();
   for (const i of interactions) {
     const stageTimes = times.get(i.subjectId);
     const stage = stageTimes ? stageAt(stageTimes, i.at) : -1;
     if (stage < 0) continue;
     const key = `${stage}\n${i.channel}\n${i.category}`;
-    const cell = cells.get(key) ?? { stage, channel: i.channel, category: i.category, volume: 0, subjects: new Set<string>(), emotionSum: 0, rated: 0 };
+    const cell = cells.get(key) ?? { stage, channel: i.channel, category: i.category, volume: 0, subjects: 0, emotionSum: 0, rated: 0, seen: new Set<string>() };
     cell.volume++;
-    cell.subjects.add(i.subjectId);
+    cell.seen.add(i.subjectId);
+    cell.subjects = cell.seen.size;
     const emotion = emotionOf(i);
     if (emotion !== null) (cell.emotionSum += emotion), cell.rated++;
     cells.set(key, cell);
   }
+  return sortCells([...cells.values()].map(({ seen: _, ...cell }) => cell));
+}
+
+export function sortCells(cells: MapCell[]): MapCell[] {
+  return cells.sort((a, b) => a.stage - b.stage || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
+}
+
+export function journeyMap(framework: Framework, subjects: readonly SubjectStages[], interactions: Iterable<MapInteraction>) {
+  return journeyMapOfCells(framework, subjects, mapCells(subjects, interactions));
+}
+
+/** The map from its cells: touchpoints with their emotion, stages with drop-off, and the pain points. */
+export function journeyMapOfCells(framework: Framework, subjects: readonly SubjectStages[], cells: readonly MapCell[]) {
   const flow = funnel(framework, subjects);
-  const touchpoints = [...cells.values()]
-    .map((c) => ({ stage: framework.stages[c.stage]!.id, channel: c.channel, category: c.category, volume: c.volume, subjects: c.subjects.size, rated: c.rated, emotion: c.rated === 0 ? null : c.emotionSum / c.rated }))
+  const touchpoints = [...cells]
+    .map((c) => ({ stage: framework.stages[c.stage]!.id, channel: c.channel, category: c.category, volume: c.volume, subjects: c.subjects, rated: c.rated, emotion: c.rated === 0 ? null : c.emotionSum / c.rated }))
     .sort((a, b) => framework.stages.findIndex((s) => s.id === a.stage) - framework.stages.findIndex((s) => s.id === b.stage) || b.volume - a.volume || (a.channel + a.category < b.channel + b.category ? -1 : 1));
   const painPoints = [
     ...flow.stages.flatMap((s, k) => {

@@ -1,6 +1,6 @@
 import type { Framework } from '../../core/frameworks/framework-definition.js';
 import { currentStage, funnel } from '../../core/frameworks/funnel.js';
-import { journeyMap } from '../../core/frameworks/journey-map.js';
+import { journeyMapOfCells } from '../../core/frameworks/journey-map.js';
 import { notFound } from '../../core/errors.js';
 import { periodBoundaries, periodIndex } from '../../core/metrics/periods.js';
 import type { EngineContext } from '../context.js';
@@ -58,6 +58,6 @@ export async function frameworkJourneyMap(context: EngineContext, workspaceId: s
   const framework = await frameworkById(context, workspaceId, id);
   const boundaries = periodBoundaries(range.from, range.to, range.interval);
   const subjects = await context.store.metrics.stageTimes(workspaceId, framework, { from: boundaries[0]!, to: boundaries[boundaries.length - 1]!, audience: range.audience });
-  const interactions = await context.store.metrics.mapInteractions(workspaceId, framework.subject, boundaries[0]!);
-  return { framework, from: boundaries[0]!, to: boundaries[boundaries.length - 1]!, entered: subjects.length, ...journeyMap(framework, subjects, interactions) };
+  const cells = await context.store.metrics.mapCells(workspaceId, framework, { from: boundaries[0]!, to: boundaries[boundaries.length - 1]!, audience: range.audience });
+  return { framework, from: boundaries[0]!, to: boundaries[boundaries.length - 1]!, entered: subjects.length, ...journeyMapOfCells(framework, subjects, cells) };
 }

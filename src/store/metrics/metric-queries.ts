@@ -10,7 +10,7 @@ import { activations, mrrChanges } from './revenue-reads.js';
 import { newCustomers, referralCounts } from './referral-reads.js';
 import { stageTimesOf } from './stage-times.js';
 import { interactionCounts } from './interaction-counts.js';
-import { mapInteractions } from './map-interactions.js';
+import { mapCellsOf } from './map-cells.js';
 import { accountFeedback, renewalDates } from './health-reads.js';
 import type { Framework } from '../../core/frameworks/framework-definition.js';
 import { retentionCounts, type RetentionQuery } from './retention-counts.js';
@@ -27,9 +27,9 @@ export function metricQueries(db: Kysely<Database>, dialect: StoreDialect) {
     referralCounts: (workspaceId: string, boundaries: readonly number[], audience: Audience = {}) => referralCounts(db, workspaceId, boundaries, audience),
     stageTimes: (workspaceId: string, framework: Framework, range: { from: number; to: number; audience: Audience; subjectIds?: readonly string[] }) => stageTimesOf(db, dialect, workspaceId, framework, range),
     interactionCounts: (workspaceId: string, subject: 'contact' | 'account', from: number, to: number, subjectIds?: readonly string[]) => interactionCounts(db, workspaceId, subject, from, to, subjectIds),
-    mapInteractions: (workspaceId: string, subject: 'contact' | 'account', from: number) => mapInteractions(db, workspaceId, subject, from),
     accountFeedback: (workspaceId: string, from: number, to: number, groupIds?: readonly string[]) => accountFeedback(db, workspaceId, from, to, groupIds),
     renewalDates: (workspaceId: string, groupIds?: readonly string[]) => renewalDates(db, workspaceId, groupIds),
+    mapCells: (workspaceId: string, framework: Framework, range: { from: number; to: number; audience: Audience }) => mapCellsOf(db, dialect, workspaceId, framework, range),
     retention: (workspaceId: string, boundaries: readonly number[], query: RetentionQuery) => retentionCounts(db, workspaceId, boundaries, query),
     surveyTallies: (workspaceId: string, kind: SurveyKind, boundaries: readonly number[], audience: Audience = {}) => surveyTallies(db, dialect, workspaceId, kind, boundaries, audience),
   };

@@ -11,7 +11,24 @@ import { accountInAudience, inAudience, type Audience } from './metric-sql.js';
  * first matching event at or after the previous stage (by the events' subject, name and time
  * index), and one for the loop.
  */
-export async function stageTimesOf(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, framework: Framework, range: { from: number; to: number; audience: Audience; subjectIds?: readonly string[] }): Promise<SubjectStages[]> {
+export async function stageTimesOf(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, framework: Framework, range: StageRange): Promise<SubjectStages[]> {
+  const rows = (await stageTimesQuery(db, dialect, workspaceId, framework, range).execute()) as Record<string, unknown>[];
+  const time = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  const looping = framework.stages.some((s) => s.id === framework.loopTo);
+  return rows
+    .map((r) => ({ subjectId: String(r['subject']), times: framework.stages.map((_, k) => time(r[`t${k}`])), loopedAt: looping ? time(r['looped']) : null }))
+    .sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+}
+
+export interface StageRange {
+  from: number;
+  to: number;
+  audience: Audience;
+  subjectIds?: readonly string[];
+}
+
+/** The stage-times query: a row per subject, `subject`, `t0` .. `t(n-1)` and, with a loop, `looped`. */
+export function stageTimesQuery(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, framework: Framework, range: StageRange) {
   const subject = framework.subject === 'contact' ? 'contact_id' : 'group_id';
   const matches = (stage: Stage, alias: string): RawBuilder<SqlBool> => {
     const names = stage.events.filter((e) => e !== PAGE_VIEWED);
@@ -66,9 +83,5 @@ export async function stageTimesOf(db: Kysely<Database>, dialect: StoreDialect, 
     select = select.leftJoin(name, `${name}.subject`, 's0.subject').select(`${name}.at as t${i + 1}`);
   });
   if (loopStage) select = select.leftJoin('loop', 'loop.subject', 's0.subject').select('loop.at as looped');
-  const rows = (await select.execute()) as Record<string, unknown>[];
-  const time = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-  return rows
-    .map((r) => ({ subjectId: String(r['subject']), times: framework.stages.map((_, k) => time(r[`t${k}`])), loopedAt: loopStage ? time(r['looped']) : null }))
-    .sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+  return select;
 }

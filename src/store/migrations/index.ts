@@ -15,9 +15,10 @@ import * as m0012 from './0012-delivery.js';
 import * as m0013 from './0013-journey-status.js';
 import * as m0014 from './0014-journey-throughput.js';
 import * as m0015 from './0015-lifetime-value-fits.js';
+import * as m0016 from './0016-event-name-index.js';
 
 /** Numbered migrations, applied in order; a new one is a new file added to this list. */
-const MIGRATIONS = { '0001-initial': m0001, '0002-activity-daily': m0002, '0003-definitions': m0003, '0004-account-models': m0004, '0005-segment-memberships': m0005, '0006-team-and-tasks': m0006, '0007-definition-changes': m0007, '0008-journeys': m0008, '0009-journey-feed': m0009, '0010-outbox': m0010, '0011-event-segment-indexes': m0011, '0012-delivery': m0012, '0013-journey-status': m0013, '0014-journey-throughput': m0014, '0015-lifetime-value-fits': m0015 } as const;
+const MIGRATIONS = { '0001-initial': m0001, '0002-activity-daily': m0002, '0003-definitions': m0003, '0004-account-models': m0004, '0005-segment-memberships': m0005, '0006-team-and-tasks': m0006, '0007-definition-changes': m0007, '0008-journeys': m0008, '0009-journey-feed': m0009, '0010-outbox': m0010, '0011-event-segment-indexes': m0011, '0012-delivery': m0012, '0013-journey-status': m0013, '0014-journey-throughput': m0014, '0015-lifetime-value-fits': m0015, '0016-event-name-index': m0016 } as const;
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
