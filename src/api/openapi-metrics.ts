@@ -56,6 +56,11 @@ const rangeParams = (interval: string) => [
   { name: 'model', in: 'query', schema: { type: 'string' }, description: 'Only contacts of accounts with this engagement model' },
 ];
 
+const audienceParams = [
+  { name: 'segment', in: 'query', schema: { type: 'string' }, description: 'Only the accounts in this segment of accounts' },
+  { name: 'model', in: 'query', schema: { type: 'string' }, description: 'Only the accounts with this engagement model' },
+];
+
 const tally = { responses: { type: 'integer' }, positive: { type: 'integer', description: 'promoters (NPS) or satisfied (CSAT)' }, negative: { type: 'integer', description: 'detractors (NPS)' }, sum: { type: 'number' } };
 
 const stagesResponse = {
@@ -90,6 +95,7 @@ export const metricPaths = {
         { name: 'typology', in: 'query', schema: { type: 'string' }, description: 'ecs (emotional, contextual, convenience, social) or cebt (cognitive, emotional, behavioral, transactional), or your own' },
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
         { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+        ...audienceParams,
       ],
       responses: { '200': { description: 'typology, windowDays, items (subjectId, name, total, previousTotal, trend, types, explanation), total' }, ...errors },
     },
@@ -98,7 +104,7 @@ export const metricPaths = {
     get: {
       tags: ['metrics'],
       summary: 'Every account’s health (usage, engagement, support load, feedback, renewal), graded A to F with its trend; lowest first',
-      parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } }, { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } }],
+      parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } }, { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } }, ...audienceParams],
       responses: { '200': { description: 'scoring, items (groupId, name, score, grade, measures, inputs, previousScore, trend), total' }, ...errors },
     },
   },

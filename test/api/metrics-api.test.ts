@@ -170,6 +170,9 @@ for (const database of DATABASES) {
       assert.equal(health.body.health.grade, 'F');
       const all = await get('/api/scores/health');
       assert.deepEqual(all.body.items.map((i: { groupId: string; name: string; grade: string }) => [i.groupId, i.name, i.grade]), [['acme', 'Acme', 'F']]);
+      assert.deepEqual((await get('/api/scores/health?model=high-touch')).body.items, [], 'acme has no engagement model here');
+      assert.equal((await get('/api/scores/engagement?model=high-touch')).body.total, 0);
+      assert.equal((await get('/api/scores/engagement?subject=contact&segment=x')).status, 400);
     });
 
     test('goals: this period’s value against the target, off track when behind, the shipped goals until the workspace has its own', async () => {

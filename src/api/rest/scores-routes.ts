@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { validationError } from '../../core/errors.js';
 import type { EngineContext } from '../../engine/context.js';
 import { engagementScores } from '../../engine/metrics/engagement-scores.js';
 import { accountHealth } from '../../engine/metrics/account-health.js';
@@ -13,7 +14,9 @@ export function scoreRoutes(context: EngineContext): Hono<{ Variables: ApiVariab
     const subject = enumParam(c, 'subject', ['account', 'contact'] as const) ?? 'account';
     const limit = intParam(c, 'limit', { min: 1, max: 1000, fallback: 50 });
     const offset = intParam(c, 'offset', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
-    const scores = await engagementScores(context, workspaceId, subject, c.req.query('typology') || undefined);
+    if (subject === 'contact' && (c.req.query('segment') || c.req.query('model'))) throw validationError('invalid query', [{ path: 'segment', message: 'filters accounts only: pass subject=account' }]);
+    const accounts = await context.store.metrics.audienceAccounts(workspaceId, audienceOf(c));
+    const scores = await engagementScores(context, workspaceId, subject, c.req.query('typology') || undefined, accounts);
     const page = scores.items.slice(offset, offset + limit);
     const names = await Promise.all(
       page.map(async (item) => {
@@ -28,10 +31,17 @@ export function scoreRoutes(context: EngineContext): Hono<{ Variables: ApiVariab
     const workspaceId = c.get('workspaceId');
     const limit = intParam(c, 'limit', { min: 1, max: 1000, fallback: 50 });
     const offset = intParam(c, 'offset', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
-    const health = await accountHealth(context, workspaceId);
+    const health = await accountHealth(context, workspaceId, await context.store.metrics.audienceAccounts(workspaceId, audienceOf(c)));
     const page = health.items.slice(offset, offset + limit);
     const names = await Promise.all(page.map(async (item) => (await context.store.accounts.find(workspaceId, item.groupId))?.name ?? null));
     return c.json({ ...health, items: page.map((item, i) => ({ ...item, name: names[i] })), total: health.items.length, limit, offset });
   });
   return app;
+}
+
+/** `segment` and `model`: the accounts of a segment of accounts, or with an engagement model. */
+function audienceOf(c: Context) {
+  const segment = c.req.query('segment') || undefined;
+  const model = c.req.query('model') || undefined;
+  return { ...(segment ? { segment } : {}), ...(model ? { model } : {}) };
 }

@@ -28,3 +28,16 @@ export async function renewalDates(db: Kysely<Database>, workspaceId: string, gr
     .execute();
   return new Map(rows.map((r) => [r.group_id, r.renewal_date === null ? null : Number(r.renewal_date)]));
 }
+
+/** The accounts of an audience: in a segment (of accounts), with an engagement model, or both; undefined for all. */
+export async function audienceAccounts(db: Kysely<Database>, workspaceId: string, audience: { segment?: string; model?: string }): Promise<string[] | undefined> {
+  if (audience.segment === undefined && audience.model === undefined) return undefined;
+  let query = db.selectFrom('accounts').select('accounts.group_id').where('accounts.workspace_id', '=', workspaceId);
+  if (audience.segment !== undefined) {
+    query = query.where('accounts.group_id', 'in', db.selectFrom('segment_members').select('subject_id').where('workspace_id', '=', workspaceId).where('segment_id', '=', audience.segment));
+  }
+  if (audience.model !== undefined) {
+    query = query.where('accounts.group_id', 'in', db.selectFrom('account_models').select('group_id').where('workspace_id', '=', workspaceId).where('model_id', '=', audience.model));
+  }
+  return (await query.orderBy('accounts.group_id').execute()).map((r) => r.group_id);
+}

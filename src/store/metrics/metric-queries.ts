@@ -11,7 +11,7 @@ import { newCustomers, referralCounts } from './referral-reads.js';
 import { stageTimesOf } from './stage-times.js';
 import { interactionCounts } from './interaction-counts.js';
 import { mapCellsOf } from './map-cells.js';
-import { accountFeedback, renewalDates } from './health-reads.js';
+import { accountFeedback, audienceAccounts, renewalDates } from './health-reads.js';
 import type { Framework } from '../../core/frameworks/framework-definition.js';
 import { retentionCounts, type RetentionQuery } from './retention-counts.js';
 import { surveyTallies } from './survey-tallies.js';
@@ -30,6 +30,7 @@ export function metricQueries(db: Kysely<Database>, dialect: StoreDialect) {
     accountFeedback: (workspaceId: string, from: number, to: number, groupIds?: readonly string[]) => accountFeedback(db, workspaceId, from, to, groupIds),
     renewalDates: (workspaceId: string, groupIds?: readonly string[]) => renewalDates(db, workspaceId, groupIds),
     mapCells: (workspaceId: string, framework: Framework, range: { from: number; to: number; audience: Audience }) => mapCellsOf(db, dialect, workspaceId, framework, range),
+    audienceAccounts: (workspaceId: string, audience: Audience) => audienceAccounts(db, workspaceId, audience),
     retention: (workspaceId: string, boundaries: readonly number[], query: RetentionQuery) => retentionCounts(db, workspaceId, boundaries, query),
     surveyTallies: (workspaceId: string, kind: SurveyKind, boundaries: readonly number[], audience: Audience = {}) => surveyTallies(db, dialect, workspaceId, kind, boundaries, audience),
   };

@@ -26,6 +26,8 @@ export async function surveyTallies(db: Kysely<Database>, dialect: StoreDialect,
     ])
     .where('events.workspace_id', '=', workspaceId)
     .where('events.type', '=', 'track')
+    // The names as a list first, so the index of events by name and time serves the range.
+    .where('events.name', 'in', kind === 'nps' ? [SURVEY_EVENTS.nps, SURVEY_EVENTS.any] : [SURVEY_EVENTS.any])
     .where((eb) =>
       kind === 'nps'
         ? eb.or([eb('events.name', '=', SURVEY_EVENTS.nps), eb.and([eb('events.name', '=', SURVEY_EVENTS.any), eb(survey.type, '=', 'string'), eb(sql`LOWER(TRIM(${survey.text}))`, '=', kind)])])
