@@ -1,3 +1,4 @@
+import { median } from '../metrics/median.js';
 import type { Framework, Stage } from './framework-definition.js';
 
 /** A stage event that matches page calls, as Segment names a page view. */
@@ -64,13 +65,6 @@ export interface SubjectStages {
 export function currentStage(framework: Framework, times: readonly (number | null)[]): { stage: string; since: number } | null {
   for (let k = times.length - 1; k >= 0; k--) if (times[k] !== null && times[k] !== undefined) return { stage: framework.stages[k]!.id, since: times[k]! };
   return null;
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { median } from './median.js';
 import { periodIndex } from './periods.js';
 
 /**
@@ -27,12 +28,11 @@ export interface TimeToValue {
 export function timeToValue(activations: readonly Activation[]): TimeToValue {
   const durations = activations.flatMap((a) => (a.activatedAt === null ? [] : [a.activatedAt - a.signedUpAt])).sort((a, b) => a - b);
   const n = durations.length;
-  const median = n === 0 ? null : n % 2 ? durations[(n - 1) / 2]! : (durations[n / 2 - 1]! + durations[n / 2]!) / 2;
   return {
     signedUp: activations.length,
     activated: n,
     activationRate: activations.length === 0 ? null : n / activations.length,
-    medianMs: median,
+    medianMs: median(durations),
     meanMs: n === 0 ? null : durations.reduce((s, d) => s + d, 0) / n,
   };
 }

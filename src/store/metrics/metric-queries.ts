@@ -8,7 +8,7 @@ import { conversionCounts } from './conversion-counts.js';
 import { reviewCounts } from './review-counts.js';
 import { activations, mrrChanges } from './revenue-reads.js';
 import { newCustomers, referralCounts } from './referral-reads.js';
-import { stageTimesOf } from './stage-times.js';
+import { stageTimesOf, type StageRange } from './stage-times.js';
 import { interactionCounts } from './interaction-counts.js';
 import { mapCellsOf } from './map-cells.js';
 import { accountFeedback, audienceAccounts, renewalDates } from './health-reads.js';
@@ -25,11 +25,11 @@ export function metricQueries(db: Kysely<Database>, dialect: StoreDialect) {
     activations: (workspaceId: string, events: { signup: string; activation: string }, from: number, to: number, audience: Audience = {}) => activations(db, workspaceId, events, from, to, audience),
     newCustomers: (workspaceId: string, cohortEvent: string, from: number, to: number, audience: Audience = {}) => newCustomers(db, dialect, workspaceId, cohortEvent, from, to, audience),
     referralCounts: (workspaceId: string, boundaries: readonly number[], audience: Audience = {}) => referralCounts(db, workspaceId, boundaries, audience),
-    stageTimes: (workspaceId: string, framework: Framework, range: { from: number; to: number; audience: Audience; subjectIds?: readonly string[] }) => stageTimesOf(db, dialect, workspaceId, framework, range),
+    stageTimes: (workspaceId: string, framework: Framework, range: StageRange) => stageTimesOf(db, dialect, workspaceId, framework, range),
     interactionCounts: (workspaceId: string, subject: 'contact' | 'account', from: number, to: number, subjectIds?: readonly string[]) => interactionCounts(db, workspaceId, subject, from, to, subjectIds),
     accountFeedback: (workspaceId: string, from: number, to: number, groupIds?: readonly string[]) => accountFeedback(db, workspaceId, from, to, groupIds),
     renewalDates: (workspaceId: string, groupIds?: readonly string[]) => renewalDates(db, workspaceId, groupIds),
-    mapCells: (workspaceId: string, framework: Framework, range: { from: number; to: number; audience: Audience }) => mapCellsOf(db, dialect, workspaceId, framework, range),
+    mapCells: (workspaceId: string, framework: Framework, range: StageRange) => mapCellsOf(db, dialect, workspaceId, framework, range),
     audienceAccounts: (workspaceId: string, audience: Audience) => audienceAccounts(db, workspaceId, audience),
     retention: (workspaceId: string, boundaries: readonly number[], query: RetentionQuery) => retentionCounts(db, workspaceId, boundaries, query),
     surveyTallies: (workspaceId: string, kind: SurveyKind, boundaries: readonly number[], audience: Audience = {}) => surveyTallies(db, dialect, workspaceId, kind, boundaries, audience),

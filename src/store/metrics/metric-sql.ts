@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database.js';
 
 /**
@@ -55,4 +55,21 @@ export function accountInAudience(eb: ExpressionBuilder<Database, 'events'>, wor
     conditions.push(eb('events.group_id', 'in', eb.selectFrom('account_models').select('account_models.group_id').where('account_models.workspace_id', '=', workspaceId).where('account_models.model_id', '=', audience.model)));
   }
   return eb.and(conditions);
+}
+
+/**
+ * Each contact of the audience with the time of its first `event` (a track), as `contact_id`
+ * and `born`: the cohort, sign-up or new-customer time retention, time to value and referrals
+ * start from. Callers keep `born` to their range.
+ */
+export function firstEventPerContact(db: Kysely<Database>, workspaceId: string, event: string, audience: Audience) {
+  return db
+    .selectFrom('events')
+    .select(['events.contact_id as contact_id', (eb) => eb.fn.min<number>('events.timestamp').as('born')])
+    .where('events.workspace_id', '=', workspaceId)
+    .where('events.type', '=', 'track')
+    .where('events.name', '=', event)
+    .where('events.contact_id', 'is not', null)
+    .where((eb) => inAudience(eb, workspaceId, audience))
+    .groupBy('events.contact_id');
 }

@@ -2,22 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import { ATTRIBUTION_SURVEYS, REFERRAL_EVENTS, type NewCustomer, type ReferralCounts } from '../../core/metrics/referrals.js';
 import type { Database } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
-import { inAudience, periodOf, type Audience } from './metric-sql.js';
+import { firstEventPerContact, inAudience, periodOf, type Audience } from './metric-sql.js';
 
 /** Contacts whose first cohort event is in [from, to), with what their source is read from. */
 export async function newCustomers(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, cohortEvent: string, from: number, to: number, audience: Audience): Promise<NewCustomer[]> {
   const rows = await db
-    .with('births', (qb) =>
-      qb
-        .selectFrom('events')
-        .select(['events.contact_id as contact_id', (eb) => eb.fn.min<number>('events.timestamp').as('born')])
-        .where('events.workspace_id', '=', workspaceId)
-        .where('events.type', '=', 'track')
-        .where('events.name', '=', cohortEvent)
-        .where('events.contact_id', 'is not', null)
-        .where((eb) => inAudience(eb, workspaceId, audience))
-        .groupBy('events.contact_id'),
-    )
+    .with('births', () => firstEventPerContact(db, workspaceId, cohortEvent, audience))
     .selectFrom('births')
     .innerJoin('contacts', (join) => join.on('contacts.workspace_id', '=', workspaceId).onRef('contacts.id', '=', 'births.contact_id'))
     .select((eb) => {

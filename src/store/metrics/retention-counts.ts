@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { cohortRows, type CohortRow } from '../../core/metrics/retention.js';
 import type { Database } from '../database.js';
-import { inAudience, periodOf, type Audience } from './metric-sql.js';
+import { firstEventPerContact, periodOf, type Audience } from './metric-sql.js';
 
 export interface RetentionQuery {
   /** The event whose first occurrence places a contact in a cohort. */
@@ -14,15 +14,7 @@ export interface RetentionQuery {
 /** Cohort sizes and active contacts per cohort and period, in SQL, as `retentionTable` counts them. */
 export async function retentionCounts(db: Kysely<Database>, workspaceId: string, boundaries: readonly number[], query: RetentionQuery): Promise<CohortRow[]> {
   const [from, to] = [boundaries[0]!, boundaries[boundaries.length - 1]!];
-  const births = db
-    .selectFrom('events')
-    .select(['events.contact_id as contact_id', (eb) => eb.fn.min<number>('events.timestamp').as('born')])
-    .where('events.workspace_id', '=', workspaceId)
-    .where('events.type', '=', 'track')
-    .where('events.name', '=', query.cohortEvent)
-    .where('events.contact_id', 'is not', null)
-    .where((eb) => inAudience(eb, workspaceId, query.audience))
-    .groupBy('events.contact_id');
+  const births = firstEventPerContact(db, workspaceId, query.cohortEvent, query.audience);
   const cohorts = db
     .with('births', () => births)
     .selectFrom('births')

@@ -3,7 +3,7 @@ import type { MrrChange } from '../../core/metrics/revenue-retention.js';
 import type { Activation } from '../../core/metrics/time-to-value.js';
 import type { Database } from '../database.js';
 import type { StoreDialect } from '../dialects/dialect.js';
-import { accountInAudience, inAudience, type Audience } from './metric-sql.js';
+import { accountInAudience, firstEventPerContact, type Audience } from './metric-sql.js';
 
 /** Every numeric `mrr` a group call set before `before`, oldest first (the core computes the movements). */
 export async function mrrChanges(db: Kysely<Database>, dialect: StoreDialect, workspaceId: string, before: number, audience: Audience): Promise<MrrChange[]> {
@@ -26,17 +26,7 @@ export async function mrrChanges(db: Kysely<Database>, dialect: StoreDialect, wo
 /** Each contact's first sign-up in [from, to), and their first activation at or after it. */
 export async function activations(db: Kysely<Database>, workspaceId: string, events: { signup: string; activation: string }, from: number, to: number, audience: Audience): Promise<Activation[]> {
   const rows = await db
-    .with('births', (qb) =>
-      qb
-        .selectFrom('events')
-        .select(['events.contact_id as contact_id', (eb) => eb.fn.min<number>('events.timestamp').as('born')])
-        .where('events.workspace_id', '=', workspaceId)
-        .where('events.type', '=', 'track')
-        .where('events.name', '=', events.signup)
-        .where('events.contact_id', 'is not', null)
-        .where((eb) => inAudience(eb, workspaceId, audience))
-        .groupBy('events.contact_id'),
-    )
+    .with('births', () => firstEventPerContact(db, workspaceId, events.signup, audience))
     .selectFrom('births')
     .leftJoin('events', (join) =>
       join

@@ -63,7 +63,7 @@ export function stageTimesQuery(db: Kysely<Database>, dialect: StoreDialect, wor
       .groupBy(sql.ref(`events.${subject}`))
       .having((eb) => eb.and([eb(eb.fn.min('events.timestamp'), '>=', range.from), eb(eb.fn.min('events.timestamp'), '<', range.to)])),
   );
-  const later = (name: string, previous: string, stage: Stage, after: '>=' | '>') =>
+  const later = (previous: string, stage: Stage, after: '>=' | '>') =>
     (qb: any) =>
       qb
         .selectFrom(`${previous} as p`)
@@ -72,10 +72,10 @@ export function stageTimesQuery(db: Kysely<Database>, dialect: StoreDialect, wor
         .where(matches(stage, 'e'))
         .where(traitsHold(stage, sql.ref('p.subject')))
         .groupBy('p.subject');
-  rest.forEach((stage, i) => (query = query.with(`s${i + 1}`, later(`s${i + 1}`, `s${i}`, stage, '>='))));
+  rest.forEach((stage, i) => (query = query.with(`s${i + 1}`, later(`s${i}`, stage, '>='))));
   const last = `s${framework.stages.length - 1}`;
   const loopStage = framework.stages.find((s) => s.id === framework.loopTo);
-  if (loopStage) query = query.with('loop', later('loop', last, loopStage, '>'));
+  if (loopStage) query = query.with('loop', later(last, loopStage, '>'));
 
   let select = query.selectFrom('s0').select(['s0.subject as subject', 's0.at as t0']);
   rest.forEach((_, i) => {

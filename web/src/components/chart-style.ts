@@ -23,3 +23,9 @@ export const STACKED_DAILY_SCALES = {
     ticks: { color: '#8a8f98', font: { size: 11 }, maxTicksLimit: 5, precision: 0 },
   },
 } as const;
+
+/** A heatmap cell's colours for a share 0..1 (darker is more); none for no share. */
+export function heatStyle(share: number | null): { background: string; color?: string } | undefined {
+  if (share === null) return undefined;
+  return { background: `rgba(99, 102, 241, ${(0.08 + 0.8 * share).toFixed(3)})`, ...(share > 0.55 ? { color: '#fff' } : {}) };
+}

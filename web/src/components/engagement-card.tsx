@@ -1,14 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { createScoresApi, type AccountEngagement } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
 import { useResource } from '../use-resource';
 import { Failure, Loading } from './page-states';
 import { SegmentedControl } from './segmented-control';
 
 /** An account's engagement by type, as bars with their points, the total, its trend and the formula in words. */
 export function EngagementCard({ groupId }: { groupId: string }) {
-  const api = useApi();
-  const scores = useMemo(() => createScoresApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const scores = useApiPart(createScoresApi);
   const [typology, setTypology] = useState<string | undefined>(undefined);
   const engagement = useResource(() => scores.ofAccount(groupId, typology), `${groupId}-${typology ?? ''}`);
   return (

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { createScoresApi, type EngagementList } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
 import { CsvDownload } from './csv-download';
@@ -14,8 +14,7 @@ const TYPOLOGIES = [
 
 /** Accounts by engagement score, each type a column, with the trend; all of them in the CSV. */
 export function EngagementTable() {
-  const api = useApi();
-  const scores = useMemo(() => createScoresApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const scores = useApiPart(createScoresApi);
   const [typology, setTypology] = useState('ecs');
   const list = useResource(() => scores.list(`subject=account&typology=${typology}&limit=1000`), typology);
   return (

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { createGoalsApi, type GoalProgress } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
 import { formatDay } from '../format';
 import { useResource } from '../use-resource';
 import { CsvDownload } from './csv-download';
@@ -15,8 +14,7 @@ const STATUS = {
 
 /** Each goal this period: its value against target and benchmark, progress, and a warning when off track. */
 export function GoalsCard() {
-  const api = useApi();
-  const goals = useMemo(() => createGoalsApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const goals = useApiPart(createGoalsApi);
   const list = useResource(() => goals.list(), 'goals');
   const rows = list.data?.items ?? [];
   const header = ['Goal', 'Period start', 'Value', 'Target', 'Benchmark', 'Expected by now', 'Last period', 'Status'];

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { createHealthApi, type AccountHealthItem, type HealthScoringSettings } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
 import { useResource } from '../use-resource';
 import { Failure, Loading } from './page-states';
 
@@ -9,8 +8,7 @@ export const GRADE_PILLS = { A: 'pill pill-green', B: 'pill pill-green', C: 'pil
 
 /** An account's health: its grade and score, the trend, and each measure with its weight. */
 export function HealthCard({ groupId }: { groupId: string }) {
-  const api = useApi();
-  const healthApi = useMemo(() => createHealthApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const healthApi = useApiPart(createHealthApi);
   const health = useResource(() => healthApi.ofAccount(groupId), groupId);
   return (
     <section className="card" aria-label="Health">

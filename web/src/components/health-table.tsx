@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { createHealthApi } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
 import { CsvDownload } from './csv-download';
@@ -13,8 +12,7 @@ const round = (n: number | null) => (n === null ? null : Math.round(n));
 
 /** The accounts in the worst health, with each measure; every account in the CSV. */
 export function HealthTable() {
-  const api = useApi();
-  const healthApi = useMemo(() => createHealthApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const healthApi = useApiPart(createHealthApi);
   const list = useResource(() => healthApi.list('limit=1000'), 'health');
   const items = list.data?.items ?? [];
   const csv = [['account', 'name', 'grade', 'score', 'trend', ...MEASURES], ...items.map((i) => [i.groupId, i.name ?? null, i.grade, round(i.score), round(i.trend), ...MEASURES.map((m) => round(i.measures[m]))])];

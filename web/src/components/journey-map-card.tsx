@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { createJourneyMapApi, type JourneyMap } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
 import { channelLook } from '../channels';
 import { formatInteger, formatPercent, humanize } from '../format';
 import { useResource } from '../use-resource';
@@ -16,8 +15,7 @@ function emotionColor(emotion: number | null): string | undefined {
 
 /** Stages across, touchpoints down: how much happens where, how it feels, and where it hurts. */
 export function JourneyMapCard({ frameworkId }: { frameworkId: string }) {
-  const api = useApi();
-  const maps = useMemo(() => createJourneyMapApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const maps = useApiPart(createJourneyMapApi);
   const map = useResource(() => maps.of(frameworkId, 'interval=month&periods=12'), frameworkId);
   return (
     <section className="card card-flush" aria-label="Journey map">

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { createLifetimeValueApi, type ContactLifetimeValue } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
 import { formatDay, formatInteger, formatPercent, formatPreciseCurrency } from '../format';
 import { useResource } from '../use-resource';
 import { Failure, Loading } from './page-states';
@@ -11,8 +11,7 @@ import { PropertyList } from './property-list';
  * over the horizon, how likely they are still a customer, and what the models rest on.
  */
 export function LifetimeValueCard({ userId }: { userId: string }) {
-  const api = useApi();
-  const lifetimeValue = useMemo(() => createLifetimeValueApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const lifetimeValue = useApiPart(createLifetimeValueApi);
   const [fits, setFits] = useState(0);
   const [fitting, setFitting] = useState<string | null>(null);
   const figures = useResource(() => lifetimeValue.ofContact(userId), `${userId}-${fits}`);

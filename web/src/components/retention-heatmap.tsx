@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MetricsApi, RetentionTable } from '../api-client';
 import { formatInteger, formatPercent, formatShortDay, formatShortMonth } from '../format';
 import { useResource } from '../use-resource';
+import { heatStyle } from './chart-style';
 import { CsvDownload } from './csv-download';
 import { Failure, Loading } from './page-states';
 import { SegmentedControl } from './segmented-control';
@@ -63,7 +64,7 @@ function Heatmap({ table }: { table: RetentionTable }) {
                 const rate = row.rates[k];
                 if (rate === undefined) return <td key={k} />;
                 return (
-                  <td key={k} className="num heat" style={rate === null ? undefined : { background: `rgba(99, 102, 241, ${(0.08 + 0.8 * rate).toFixed(3)})`, color: rate > 0.55 ? '#fff' : undefined }} title={rate === null ? undefined : `${formatInteger(row.active[k] ?? 0)} of ${formatInteger(row.size)}`}>
+                  <td key={k} className="num heat" style={heatStyle(rate)} title={rate === null ? undefined : `${formatInteger(row.active[k] ?? 0)} of ${formatInteger(row.size)}`}>
                     {rate === null ? '·' : formatPercent(rate)}
                   </td>
                 );

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { createFrameworksApi, type SubjectStages } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
 import { formatDay } from '../format';
 import { Link } from '../router';
 import { useResource } from '../use-resource';
@@ -9,8 +8,7 @@ import { PropertyList } from './property-list';
 
 /** A contact's or account's current stage in each framework of its kind, and since when. */
 export function StagesCard({ subject, id }: { subject: 'contact' | 'account'; id: string }) {
-  const api = useApi();
-  const frameworks = useMemo(() => createFrameworksApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const frameworks = useApiPart(createFrameworksApi);
   const stages = useResource(() => (subject === 'contact' ? frameworks.ofContact(id) : frameworks.ofAccount(id)), `${subject}-${id}`);
   return (
     <section className="card" aria-label="Framework stages">

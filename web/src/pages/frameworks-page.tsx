@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
 import { createFrameworksApi, type FrameworkFunnel } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
+import { heatStyle } from '../components/chart-style';
 import { CsvDownload } from '../components/csv-download';
 import { FunnelChart } from '../components/funnel-chart';
 import { JourneyMapCard } from '../components/journey-map-card';
@@ -16,8 +16,7 @@ const days = (ms: number | null) => (ms === null ? '—' : `${(ms / DAY).toFixed
 
 /** Each framework's funnel over the last 12 months: stages, conversion, drop-off, time in stage, and the entry cohorts. */
 export function FrameworksPage() {
-  const api = useApi();
-  const frameworks = useMemo(() => createFrameworksApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const frameworks = useApiPart(createFrameworksApi);
   const list = useResource(() => frameworks.list(), 'frameworks');
   const { search } = useLocation();
   const chosen = new URLSearchParams(search).get('framework');
@@ -112,7 +111,7 @@ function FunnelView({ funnel }: { funnel: FrameworkFunnel }) {
                   {c.stages.map((s) => {
                     const share = c.entered ? s.reached / c.entered : null;
                     return (
-                      <td key={s.stage} className="num heat" style={share === null ? undefined : { background: `rgba(99, 102, 241, ${(0.08 + 0.8 * share).toFixed(3)})`, color: share > 0.55 ? '#fff' : undefined }}>
+                      <td key={s.stage} className="num heat" style={heatStyle(share)}>
                         {percent(share)}
                       </td>
                     );

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { createMetricsApi, type ConversionSeries, type MetricsApi, type RevenueSeries, type SurveyScores, type TimeToValueSeries, type ReferralSeries, type ReviewSeries } from '../api-client';
-import { useApi } from '../api-context';
+import { useApiPart } from '../api-context';
 import { CsvDownload } from '../components/csv-download';
 import { Failure, Loading } from '../components/page-states';
 import { RetentionHeatmap } from '../components/retention-heatmap';
@@ -51,8 +50,7 @@ const score = (value: number | null) => (value === null ? '—' : value.toFixed(
 
 /** KPIs month by month, cohort retention, revenue retention and where customers come from. */
 export function MetricsPage() {
-  const api = useApi();
-  const metrics = useMemo(() => createMetricsApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const metrics = useApiPart(createMetricsApi);
   const { search } = useLocation();
   const requested = new URLSearchParams(search).get('months') ?? '12';
   const months = RANGES.some((r) => r.value === requested) ? Number(requested) : 12;

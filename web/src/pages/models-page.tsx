@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createModelRulesApi, type ModelSummary } from '../api-client';
-import { useApi } from '../api-context';
+import { useApi, useApiPart } from '../api-context';
 import { FlaggedAccounts } from '../components/flagged-accounts';
 import { ModelEconomicsChart } from '../components/model-economics-chart';
 import { ModelMovesChart } from '../components/model-moves-chart';
@@ -15,9 +15,7 @@ const MOVES_DAYS = 90;
 /** The engagement models in force: what each serves and earns, the accounts that question theirs, and how the rules move accounts. */
 export function ModelsPage() {
   const api = useApi();
-  // The dashboard's client shows the login when the session is gone; asking it who is logged
-  // in after a 401 here lets it do so.
-  const rulesApi = useMemo(() => createModelRulesApi({ onUnauthorized: () => void api.me().catch(() => undefined) }), [api]);
+  const rulesApi = useApiPart(createModelRulesApi);
   const [applied, setApplied] = useState(0);
   const economics = useResource(() => api.models(), `models-${applied}`);
   const inForce = useResource(() => rulesApi.inForce(), 'rules');
