@@ -29,6 +29,25 @@ export class BenchWorkers implements AsyncDisposable {
     for (const p of this.processes) p.send({ offset } satisfies WorkerCommand);
   }
 
+  /** The workers' CPU time so far (user and system), in milliseconds, summed. */
+  async cpuMs(): Promise<number> {
+    const each = await Promise.all(
+      this.processes.map(
+        (p) =>
+          new Promise<number>((resolve) => {
+            const onMessage = (message: WorkerReport) => {
+              if (!('cpu' in message)) return;
+              p.off('message', onMessage);
+              resolve(message.cpu / 1000);
+            };
+            p.on('message', onMessage);
+            p.send({ cpu: true } satisfies WorkerCommand);
+          }),
+      ),
+    );
+    return each.reduce((a, b) => a + b, 0);
+  }
+
   #stopping: Promise<void> | undefined;
 
   /** Stops every worker once (the baseline then has the database to itself); later calls wait for the same stop. */

@@ -56,6 +56,8 @@ interface Result {
   workers: number;
   steps: number;
   seconds: number;
+  /** The workers' CPU time from the first trigger to the last run ended. */
+  workerCpuMs: number;
   baselineSeconds: number;
   eventToSend: number[];
   lateness: number[];
@@ -110,6 +112,7 @@ async function measure(store: Store, database: string, workerCount: number, targ
 
   // Throughput: every contact at once, then the clock over the wait.
   const stored = new Array<number>(contacts + probes);
+  const cpuAtStart = await workers.cpuMs();
   const started = Date.now();
   for (let from = 0; from < contacts; from += TRIGGER_BATCH) {
     const batch = Array.from({ length: Math.min(TRIGGER_BATCH, contacts - from) }, (_, k) => from + k);
@@ -127,10 +130,12 @@ async function measure(store: Store, database: string, workerCount: number, targ
   await sink.reached(2 * contacts);
   await waitFor(progress, (p) => p.ended === contacts && p.pendingEffects === 0);
   const finished = Date.now() - at;
+  const workerCpuMs = (await workers.cpuMs()) - cpuAtStart;
   const steps = await countVisits(store);
   const dead = await deadEffects(store);
   const seconds = (entered + finished) / 1000;
   console.log(`  every run past the wait and ended: ${(finished / 1000).toFixed(1)} s; ${count(steps)} steps in ${seconds.toFixed(1)} s = ${count(steps / seconds)} steps/s`);
+  console.log(`  the workers' CPU over that time: ${count(workerCpuMs)} ms = ${((workerCpuMs * 1000) / steps).toFixed(0)} µs a step, ${(workerCpuMs / contacts).toFixed(2)} ms a contact`);
   const backlogEventToSend = Array.from({ length: contacts }, (_, i) => sink.arrivals.get(benchAddress(i))![0]! - stored[i]!).sort((a, b) => a - b);
 
   // Latency: probes one at a time at a steady rate.
@@ -157,14 +162,14 @@ async function measure(store: Store, database: string, workerCount: number, targ
   const baselineSeconds = await bareStateWrites(store, steps, workerCount, target);
   console.log(`  baseline: ${count(steps)} bare transactional state writes in ${baselineSeconds.toFixed(1)} s = ${count(steps / baselineSeconds)} writes/s`);
   if (sink.count !== 2 * (contacts + probes)) console.log(`  ! the sink received ${count(sink.count)} messages, not ${count(2 * (contacts + probes))}`);
-  return { database, workers: workerCount, steps, seconds, baselineSeconds, eventToSend, lateness, backlogEventToSend, dead };
+  return { database, workers: workerCount, steps, seconds, workerCpuMs, baselineSeconds, eventToSend, lateness, backlogEventToSend, dead };
 }
 
 function printTables(results: readonly Result[]): void {
   console.log('\nsteps per second (every contact entering at once, then the wait jumped over):');
   table([
-    ['database', 'workers', 'steps', 'seconds', 'steps/s', 'baseline writes/s', 'ratio', 'dead effects'],
-    ...results.map((r) => [r.database, String(r.workers), count(r.steps), r.seconds.toFixed(1), count(r.steps / r.seconds), count(r.steps / r.baselineSeconds), `${(r.baselineSeconds / r.seconds).toFixed(2)}×`, count(r.dead)]),
+    ['database', 'workers', 'steps', 'seconds', 'steps/s', 'baseline writes/s', 'ratio', 'worker CPU µs/step', 'dead effects'],
+    ...results.map((r) => [r.database, String(r.workers), count(r.steps), r.seconds.toFixed(1), count(r.steps / r.seconds), count(r.steps / r.baselineSeconds), `${(r.baselineSeconds / r.seconds).toFixed(2)}×`, count((r.workerCpuMs * 1000) / r.steps), count(r.dead)]),
   ]);
   console.log(`\nmilliseconds, p50 / p95 / p99 (probes at ${rate}/s; the backlog: every contact's welcome while all entered at once):`);
   const ps = (values: readonly number[]) => [0.5, 0.95, 0.99].map((p) => count(percentile(values, p))).join(' / ');

@@ -9,10 +9,11 @@ import { openStore } from '../../src/store/open-store.js';
  * benchmark's SMTP sink. Its clock is the system's plus an offset the benchmark sets over IPC,
  * so every process jumps over the journey's wait at the same moment.
  *
- * Messages in: `{ offset }`, `{ stop: true }`. Out: `{ ready: true }`, `{ stopped: true }`.
+ * Messages in: `{ offset }`, `{ cpu: true }`, `{ stop: true }`. Out: `{ ready: true }`,
+ * `{ cpu: microseconds }` (the process's user and system time so far), `{ stopped: true }`.
  */
-export type WorkerCommand = { offset: number } | { stop: true };
-export type WorkerReport = { ready: true } | { stopped: true };
+export type WorkerCommand = { offset: number } | { cpu: true } | { stop: true };
+export type WorkerReport = { ready: true } | { cpu: number } | { stopped: true };
 
 const { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl, BENCH_SMTP_URL: smtpUrl, BENCH_SENDS_IN_FLIGHT: sendsInFlight } = process.env;
 let offset = 0;
@@ -22,7 +23,10 @@ const work = startJourneyWork(context, { smtpUrl: smtpUrl!, from: 'Bench <bench@
 
 process.on('message', (command: WorkerCommand) => {
   if ('offset' in command) offset = command.offset;
-  else
+  else if ('cpu' in command) {
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpu: user + system } satisfies WorkerReport);
+  } else
     void (async () => {
       await work[Symbol.asyncDispose]();
       await store.close();

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Account } from '../core/records.js';
+import { chunks } from './chunks.js';
 import type { Database } from './database.js';
 import type { StoreDialect } from './dialects/dialect.js';
 
@@ -22,6 +23,9 @@ export interface AccountFilter {
 }
 
 const SORT_COLUMNS = { name: 'accounts.name', mrr: 'accounts.mrr', renewalDate: 'accounts.renewal_date', updatedAt: 'accounts.updated_at', lastSeenAt: 'last_seen_at' } as const;
+
+/** An account's own fields, without what is counted from its members and events. */
+export type AccountRecord = Omit<Account, 'contactCount' | 'lastSeenAt'>;
 
 /** Accounts (Segment groups): the customer companies. */
 export function accountQueries(db: Kysely<Database>, dialect: StoreDialect) {
@@ -55,6 +59,18 @@ export function accountQueries(db: Kysely<Database>, dialect: StoreDialect) {
   });
 
   return {
+    /** The accounts of these group ids that exist, their own fields only: one statement per 500 ids, nothing counted. */
+    async records(workspaceId: string, groupIds: readonly string[]): Promise<AccountRecord[]> {
+      const found: AccountRecord[] = [];
+      for (const ids of chunks([...new Set(groupIds)], 500)) {
+        for (const row of await db.selectFrom('accounts').selectAll().where('workspace_id', '=', workspaceId).where('group_id', 'in', ids).execute()) {
+          const { contactCount: _count, lastSeenAt: _seen, ...record } = toAccount({ ...row, contact_count: 0, last_seen_at: null });
+          found.push(record);
+        }
+      }
+      return found;
+    },
+
     async list(workspaceId: string, filter: AccountFilter): Promise<{ items: Account[]; total: number }> {
       let query = withCounts(workspaceId);
       if (filter.q) {

@@ -3,6 +3,8 @@ import type { ClaimedEffect } from '../../store/journeys/journey-effects.js';
 import type { Definition } from '../../core/definitions/definition-documents.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions } from '../definitions/effective-definitions.js';
+import type { Store } from '../../store/store.js';
+import { BatchRecords } from './batch-records.js';
 
 /**
  * Performs one kind of effect. A performer may be called more than once for the same effect
@@ -18,9 +20,18 @@ export type Performer<K extends Effect['kind']> = (effect: Extract<Effect, { kin
  * definitions in force, a workspace's link and webhook secrets — as the worker looks a journey up once per
  * pass. A batch is performed within its lease, so a definition changed meanwhile is in force
  * from the next batch on. A read that fails is made again by the next effect that asks.
+ * The contacts and accounts the batch's effects name are read together too (`records`).
  */
 export class BatchReads {
   readonly #made = new Map<string, Promise<unknown>>();
+  #records: BatchRecords | undefined;
+
+  constructor(private readonly claims: readonly ClaimedEffect[] = []) {}
+
+  /** The batch's contacts and accounts, read together from `store` the first time one is asked for. */
+  records(store: Store): BatchRecords {
+    return (this.#records ??= new BatchRecords(store, this.claims));
+  }
 
   once<T>(key: string, read: () => Promise<T>): Promise<T> {
     let made = this.#made.get(key) as Promise<T> | undefined;
@@ -104,8 +115,8 @@ export function storePerformers(
   changed: (workspaceId: string, subject: ClaimedEffect['subject']) => void = () => {},
 ): Pick<EffectPerformers, 'task' | 'set-trait'> {
   return {
-    async task(effect, claim) {
-      const groupId = claim.subject.kind === 'account' ? claim.subject.id : (await context.store.contacts.findById(claim.workspaceId, claim.subject.id))?.accounts[0];
+    async task(effect, claim, reads) {
+      const groupId = claim.subject.kind === 'account' ? claim.subject.id : (await reads.records(context.store).contact(claim.workspaceId, claim.subject.id))?.accounts[0];
       if (!groupId) throw new PermanentEffectFailure(`contact ${claim.subject.id} belongs to no account to hold the task`);
       const owner = await context.store.team.owner(claim.workspaceId, groupId);
       await context.store.tasks.create(
@@ -114,7 +125,8 @@ export function storePerformers(
         context.clock.now(),
       );
     },
-    async 'set-trait'(effect, claim) {
+    async 'set-trait'(effect, claim, reads) {
+      reads.records(context.store).forget(claim.workspaceId, claim.subject);
       if (!(await context.store.journeys.setTrait(claim.workspaceId, claim.subject, effect.name, effect.value, context.clock.now()))) {
         throw new PermanentEffectFailure(`${claim.subject.kind} ${claim.subject.id} no longer exists`);
       }

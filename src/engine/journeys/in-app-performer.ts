@@ -20,10 +20,10 @@ export function inAppPerformer(context: EngineContext): Performer<'in-app'> {
     const definitions = await batchDefinitions(context, reads, workspaceId);
     const template = stepTemplate(definitions, effect.template, 'in-app');
     const journey = findDefinition(definitions, 'Journey', claim.journeyId);
-    for (const contact of await recipientsOf(context, workspaceId, claim.subject)) {
+    for (const contact of await recipientsOf(context, reads, workspaceId, claim.subject)) {
       const id = `${effect.key}:${contact.id}`;
       const now = clock.now();
-      const variables = await recipientVariables(context, claim, contact, journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null);
+      const variables = await recipientVariables(context, reads, claim, contact, journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null);
       const rendered = renderMessage(template, variables, { now });
       if (rendered.channel !== 'in-app') throw new PermanentEffectFailure(`message template ${template.id} did not render as an in-app message`);
       await store.inAppMessages.put(workspaceId, { id, contactId: contact.id, journeyId: claim.journeyId, templateId: template.id, locale: rendered.locale, title: rendered.title, body: rendered.body, createdAt: now });

@@ -183,7 +183,7 @@ export class JourneyWorker implements AsyncDisposable {
     for (;;) {
       const effects = await store.journeys.effects.claim({ now: clock.now(), limit, leaseMs: this.#options.effectLeaseMs, ...(workspaceIds ? { workspaceIds } : {}) });
       const performed: ClaimedEffect[] = [];
-      const reads = new BatchReads();
+      const reads = new BatchReads(effects);
       await eachConcurrently(bySubject(effects), this.#options.concurrency, async (claims) => {
         for (const claim of claims) {
           // A batch that outlasted its lease leaves the rest: another worker may have claimed them since.

@@ -13,7 +13,7 @@ import { EmailDeliveryError } from '../channels/smtp-sender.js';
 import type { EngineContext } from '../context.js';
 import { findDefinition } from '../definitions/effective-definitions.js';
 import { linkSecret, signedUrl } from '../delivery/signed-links.js';
-import { batchDefinitions, DeferEffect, PermanentEffectFailure, type Performer } from './effect-performers.js';
+import { batchDefinitions, DeferEffect, PermanentEffectFailure, type BatchReads, type Performer } from './effect-performers.js';
 import { SendsInFlight } from './sends-in-flight.js';
 
 const DAY_MS = 86_400_000;
@@ -54,7 +54,7 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
     const template = stepTemplate(definitions, effect.template, 'email');
     const journey = findDefinition(definitions, 'Journey', claim.journeyId);
     const policy = findDefinition(definitions, 'DeliveryPolicy');
-    const recipients = await recipientsOf(context, workspaceId, claim.subject);
+    const recipients = await recipientsOf(context, reads, workspaceId, claim.subject);
     const secret = await reads.once(`link secret\u0000${workspaceId}`, () => linkSecret(context, workspaceId));
     let laterAt: number | null = null;
     let laterWhy = '';
@@ -83,7 +83,7 @@ export function emailPerformer(context: EngineContext, sender: EmailSender, opti
       const release = sending.reserve(workspaceId);
       try {
         const unsubscribeUrl = signedUrl(options.publicUrl, '/u', { workspaceId, contactId: contact.id, purpose: 'unsubscribe' }, secret);
-        const variables = await recipientVariables(context, claim, contact, journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null, unsubscribeUrl);
+        const variables = await recipientVariables(context, reads, claim, contact, journey ? { id: journey.id, name: journey.name, step: effect.stepId } : null, unsubscribeUrl);
         const rendered = renderMessage(template, variables, { now });
         if (rendered.channel !== 'email') throw new PermanentEffectFailure(`message template ${template.id} did not render as an e-mail`);
         const link = (purpose: 'open' | 'click', url?: string) => signedUrl(options.publicUrl, purpose === 'open' ? '/t/o' : '/t/c', { workspaceId, contactId: contact.id, purpose, messageKey, url }, secret);
@@ -148,23 +148,22 @@ export function stepTemplate(definitions: readonly Definition[], id: string, cha
 }
 
 /** A recipient's template variables: the contact, the run's account (else the contact's first), the journey. */
-export async function recipientVariables(context: EngineContext, claim: ClaimedEffect, contact: Contact, journey: MessageVariables['journey'], unsubscribeUrl?: string): Promise<MessageVariables> {
+export async function recipientVariables(context: EngineContext, reads: BatchReads, claim: ClaimedEffect, contact: Contact, journey: MessageVariables['journey'], unsubscribeUrl?: string): Promise<MessageVariables> {
   const groupId = claim.subject.kind === 'account' ? claim.subject.id : contact.accounts[0];
-  const account = groupId ? ((await context.store.accounts.find(claim.workspaceId, groupId)) ?? null) : null;
+  const account = groupId ? ((await reads.records(context.store).account(claim.workspaceId, groupId)) ?? null) : null;
   return messageVariables({ contact, account, journey, unsubscribeUrl });
 }
 
 /** Who a message step reaches: the run's contact, or every contact of the run's account. */
-export async function recipientsOf(context: EngineContext, workspaceId: string, subject: { kind: 'contact' | 'account'; id: string }): Promise<Contact[]> {
+export async function recipientsOf(context: EngineContext, reads: BatchReads, workspaceId: string, subject: { kind: 'contact' | 'account'; id: string }): Promise<Contact[]> {
+  const records = reads.records(context.store);
   if (subject.kind === 'contact') {
-    const contact = await context.store.contacts.findById(workspaceId, subject.id);
+    const contact = await records.contact(workspaceId, subject.id);
     if (!contact) throw new PermanentEffectFailure(`contact ${subject.id} no longer exists`);
     return [contact];
   }
-  const recipients: Contact[] = [];
-  for (const member of await context.store.contacts.listOfAccount(workspaceId, subject.id, 500)) {
-    const contact = await context.store.contacts.findById(workspaceId, member.id);
-    if (contact) recipients.push(contact);
-  }
-  return recipients;
+  const members = await context.store.contacts.listOfAccount(workspaceId, subject.id, 500);
+  // Members are not named by the batch: read together here, in the order listed.
+  const found = new Map((await context.store.contacts.findMany(workspaceId, members.map((m) => m.id))).map((c) => [c.id, c]));
+  return members.flatMap((m) => found.get(m.id) ?? []);
 }

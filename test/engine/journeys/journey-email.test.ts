@@ -37,6 +37,33 @@ spec:
     - { id: follow-up, task: { type: check-in, title: Follow up on the welcome, dueInDays: 1 } }
 `;
 
+const TRAIT_THEN_EMAIL = `kind: MessageTemplate
+spec:
+  id: tier
+  name: Tier
+  channel: email
+  defaultLocale: en
+  locales:
+    en: { subject: "{{ contact.firstName }} of {{ account.name }} is on {{ contact.traits.tier | default: 'no tier' }}", html: "<p>{{ contact.traits.tier }}</p>", text: "{{ contact.traits.tier }}" }
+---
+kind: Journey
+spec:
+  id: tier
+  name: Tier
+  trigger: { api: {} }
+  steps:
+    - { id: mark, setTrait: { name: tier, value: gold } }
+    - { id: tell, email: { template: tier } }
+---
+kind: Journey
+spec:
+  id: plain
+  name: Plain
+  trigger: { api: {} }
+  steps:
+    - { id: tell, email: { template: tier } }
+`;
+
 for (const database of DATABASES) {
   describe(`a journey sends e-mail through SMTP on ${database.name}`, () => {
     let store: Store;
@@ -75,6 +102,36 @@ for (const database of DATABASES) {
       const tasks = await store.tasks.list(ws, { groupId: 'acme', limit: 10 }, clock.now());
       assert.deepEqual(tasks.map((t) => t.title), ['Follow up on the welcome', 'Follow up on the welcome']);
       assert.equal(sink.received.length, 2, 'nothing was sent twice');
+    });
+
+    test('contacts and accounts are read for the batch, and a trait set earlier in the batch is in the e-mail after it', async () => {
+      const clock = new TestClock(Date.UTC(2026, 2, 2, 9));
+      const context = testContext(store, clock);
+      const ws = newWorkspaceId();
+      await store.workspaces.ensure(ws, ws, clock.now());
+      await store.writeMessages(ws, messages([
+        { type: 'identify', userId: 'ann', traits: { email: 'ann@acme.example', name: 'Ann Berg' } },
+        { type: 'identify', userId: 'bob', traits: { email: 'bob@globex.example', name: 'Bob Stone', tier: 'silver' } },
+        { type: 'identify', userId: 'cid', traits: { email: 'cid@acme.example', name: 'Cid Lund' } },
+        { type: 'group', userId: 'ann', groupId: 'acme', traits: { name: 'Acme' } },
+        { type: 'group', userId: 'bob', groupId: 'globex', traits: { name: 'Globex' } },
+        { type: 'group', userId: 'cid', groupId: 'acme', traits: {} },
+      ], clock.now()), newId);
+      const applied = await applyDefinitions(context, ws, [{ name: 'tier.yaml', text: TRAIT_THEN_EMAIL }], 'test');
+      assert.ok(applied.ok, JSON.stringify(applied));
+      const byId = (id: string) => applied.applied.find((d) => d.kind === 'Journey' && d.spec.id === id)!.spec as JourneyDefinition;
+
+      await using sink = await startSmtpSink({ user: 'touchpoint', password: 'secret' });
+      await using sender = openEmailSender({ smtpUrl: `smtp://touchpoint:secret@127.0.0.1:${sink.port}`, from: 'Acme Success <success@acme.example>' }, createMemoryOutbox());
+      const worker = new JourneyWorker(context, { journeys: journeyLookup(context), performers: journeyPerformers(context, sender, { publicUrl: 'http://localhost:3000', webhooks: { allowPrivate: false } }), workspaceIds: [ws] });
+      const runs: [string, string][] = [['ann', 'tier'], ['bob', 'plain'], ['cid', 'plain']];
+      for (const [userId, journeyId] of runs) {
+        const contact = await store.contacts.findByUserId(ws, userId);
+        assert.ok((await startJourneyRun(context, ws, byId(journeyId), { kind: 'contact', id: contact!.id })).started);
+      }
+      const pass = await worker.runOnce();
+      assert.equal(pass.performed, 4, 'one batch: the trait and three e-mails');
+      assert.deepEqual(sink.received.map((r) => r.mail.subject).sort(), ['Ann of Acme is on gold', 'Bob of Globex is on silver', 'Cid of Acme is on no tier']);
     });
   });
 }
