@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/cli/serve.js';
 import type { LifetimeValueFit } from '../../src/core/clv/predict-lifetime-values.js';
+import { DEMO_LOGIN, loadDemoIfEmpty } from '../../src/engine/demo/load-demo.js';
 import { assignModels } from '../../src/engine/models/assign-models.js';
 import { addTeamMember } from '../../src/engine/team/team-members.js';
 import { addUser } from '../../src/engine/users.js';
@@ -66,6 +67,104 @@ test('a team member logs in and follows an account from the overview to one of i
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test("the demo's overview, metrics, framework funnels and journey map render with its data", { skip, timeout: 180_000 }, async () => {
+  assert.ok(!missingChromium, `no chromium at ${CHROMIUM}: CI must install it (or set CHROMIUM_PATH)`);
+  assert.ok(existsSync(join(ROOT, 'web', 'dist', 'index.html')), 'web/dist/index.html is missing: run `npm run build` first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-browser-demo-'));
+  const store = await Store.open(sqliteDialect(join(dataDir, 'touchpoint.db')));
+  const context = testContext(store, systemClock);
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    // `touchpoint serve --demo` at a tenth of the shipped size: 20 accounts, a year of history.
+    await store.workspaces.ensure('default', 'Default workspace', Date.now());
+    await loadDemoIfEmpty(context, 'default', { log: () => {}, scale: 0.1 });
+    server = await startServer(context, { port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    await walkDemo(await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }), server.url);
+  } finally {
+    await browser?.close();
+    await server?.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** The demo as its login finds it: every analytics page shows figures, none an empty state. */
+async function walkDemo(page: Page, url: string): Promise<void> {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.setDefaultTimeout(15_000);
+  await page.goto(url);
+  await page.getByLabel('E-mail').fill(DEMO_LOGIN.email);
+  await page.getByLabel('Password').fill(DEMO_LOGIN.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  await page.getByTestId('total-accounts').locator('.stat-value').waitFor();
+  assert.equal(await numberIn(page.getByTestId('total-accounts').locator('.stat-value')), 20);
+  assert.ok((await numberIn(page.getByTestId('total-events').locator('.stat-value'))) > 1_000);
+  await page.locator('canvas').first().waitFor();
+  await shot(page, 'demo-overview');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Metrics' }).click();
+  await page.getByRole('heading', { name: 'Metrics' }).waitFor();
+  await hasCount(page, 'table[aria-label="Goal progress"] tbody tr', 5);
+  const kpis = page.getByRole('region', { name: 'KPIs' }).locator('.stat-card');
+  await kpis.first().waitFor();
+  for (const label of ['NPS', 'CSAT', 'Conversion rate', 'New customers', 'Time to value']) {
+    const value = await kpis.filter({ has: page.locator('.stat-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.stat-value').innerText();
+    assert.notEqual(value, '—', `the ${label} card has a figure`);
+  }
+  // Twelve weekly cohorts, each with its share still active in its first week.
+  const cohorts = page.locator('table[aria-label="Retention by cohort"] tbody tr');
+  await hasCount(page, 'table[aria-label="Retention by cohort"] tbody tr', 12);
+  assert.ok((await numberIn(cohorts.first().locator('td').nth(1))) > 0, 'the first cohort has contacts');
+  assert.match(await cohorts.first().locator('td.heat').first().innerText(), /^[1-9]\d*%$/);
+  await page.getByRole('table', { name: 'Engagement scores' }).locator('tbody tr a').first().waitFor();
+  await page.getByRole('table', { name: 'Health scores' }).locator('tbody tr a').first().waitFor();
+  await shot(page, 'demo-metrics');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Frameworks' }).click();
+  await page.getByRole('heading', { name: 'AARRR (pirate metrics)' }).waitFor();
+  await page.getByRole('img', { name: 'AARRR (pirate metrics) funnel' }).waitFor();
+  await funnelNarrows(page, 5);
+  // The journey map: a volume at some stage and touchpoint, and a reach in the first stage.
+  const map = page.getByRole('table', { name: 'Journey map' });
+  await map.locator('tbody tr').nth(1).waitFor();
+  assert.ok((await numberIn(map.locator('tbody tr').first().locator('td.num').first())) > 0, 'the first stage is reached');
+  const volumes = await map.locator('tbody tr:not(:first-child) td.num').allInnerTexts();
+  assert.ok(volumes.some((v) => /[1-9]/.test(v)), 'some touchpoint has a volume');
+  await shot(page, 'demo-frameworks');
+  await page.getByRole('group', { name: 'Framework' }).getByRole('button', { name: 'LAER' }).click();
+  await page.getByRole('table', { name: 'Funnel stages' }).getByText('Renew').waitFor();
+  await funnelNarrows(page, 4);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journeys' }).click();
+  await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
+  const entered = await page.locator('table[aria-label="Journeys"] tbody tr td:nth-child(4)').allInnerTexts();
+  assert.ok(entered.some((n) => /[1-9]/.test(n)), 'the shipped playbooks run on demo accounts');
+  assert.deepEqual(pageErrors, []);
+}
+
+/** The funnel table has `stages` rows, the first reached by someone, each reached by no more than the one before. */
+async function funnelNarrows(page: Page, stages: number): Promise<void> {
+  await hasCount(page, 'table[aria-label="Funnel stages"] tbody tr', stages);
+  const reached = await Promise.all((await page.locator('table[aria-label="Funnel stages"] tbody tr').all()).map((row) => numberIn(row.locator('td').nth(1))));
+  assert.ok(reached[0]! > 0, `the first stage is reached: ${reached.join(', ')}`);
+  for (let i = 1; i < reached.length; i++) assert.ok(reached[i]! <= reached[i - 1]!, `each stage is reached by no more than the one before: ${reached.join(', ')}`);
+}
+
+/** The number a cell shows, its thousands separators dropped. */
+async function numberIn(locator: Locator): Promise<number> {
+  const text = (await locator.innerText()).replace(/[,\s]/g, '');
+  const value = Number(text);
+  assert.ok(Number.isFinite(value), `not a number: ${text}`);
+  return value;
+}
 
 /** The walk a new team member takes: log in, overview, engagement models, search accounts, one account, one of its people, log out. */
 async function clickThrough(page: Page, url: string, storeFit: () => Promise<void>): Promise<void> {
