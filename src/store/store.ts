@@ -23,6 +23,7 @@ import { GroupCommit } from './group-commit.js';
 import { inAppMessageQueries } from './in-app-messages.js';
 import { lifetimeValueFitQueries } from './lifetime-value-fits.js';
 import { metricQueries } from './metrics/metric-queries.js';
+import { readersDialect } from './dialects/readers-driver.js';
 import { purchaseQueries } from './purchases.js';
 import { timelineQueries } from './timeline.js';
 import { userQueries } from './users.js';
@@ -79,9 +80,11 @@ export class Store implements AsyncDisposable {
     this.delivery = deliveryQueries(this.db, groupCommit);
     this.inAppMessages = inAppMessageQueries(this.db);
     this.journeys = journeyQueries(this.db, dialect);
-    this.purchases = purchaseQueries(this.db);
+    // Analytics reads every event of a range: on the reader connections where the dialect has them.
+    const reads = dialect.readers ? new Kysely<Database>({ dialect: readersDialect(dialect.kysely, dialect.readers) }) : this.db;
+    this.purchases = purchaseQueries(reads);
     this.lifetimeValueFits = lifetimeValueFitQueries(this.db);
-    this.metrics = metricQueries(this.db, dialect);
+    this.metrics = metricQueries(reads, dialect);
   }
 
   /** Opens the store and brings its schema up to date. */

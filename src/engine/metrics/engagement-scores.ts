@@ -16,7 +16,11 @@ function typologyOf(typologies: readonly Typology[], id: string | undefined): Ty
 
 const bySubject = (counts: readonly InteractionCount[]) => {
   const map = new Map<string, InteractionCount[]>();
-  for (const c of counts) map.set(c.subjectId, [...(map.get(c.subjectId) ?? []), c]);
+  for (const c of counts) {
+    const group = map.get(c.subjectId);
+    if (group) group.push(c);
+    else map.set(c.subjectId, [c]);
+  }
   return map;
 };
 

@@ -26,8 +26,9 @@ export async function interactionCounts(db: Kysely<Database>, workspaceId: strin
 }
 
 export function compareCounts(a: InteractionCount, b: InteractionCount): number {
-  const key = (c: InteractionCount) => [c.subjectId, c.name ?? '', c.category ?? '', c.channel ?? '', c.direction ?? ''];
-  const [x, y] = [key(a), key(b)];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  return 0;
+  return compareText(a.subjectId, b.subjectId) || compareText(a.name ?? '', b.name ?? '') || compareText(a.category ?? '', b.category ?? '') || compareText(a.channel ?? '', b.channel ?? '') || compareText(a.direction ?? '', b.direction ?? '');
+}
+
+function compareText(x: string, y: string): number {
+  return x === y ? 0 : x < y ? -1 : 1;
 }

@@ -6,13 +6,18 @@ import type { ReadAnswer, ReadRequest } from './sqlite-reader-thread.js';
 
 const THREAD_MODULE = siblingModule('sqlite-reader-thread', import.meta.url);
 
+/** Rows a reader thread sends in one message; the main thread asks for the next part when it is free. */
+export const ANSWER_ROWS = 2_000;
+
 function startThread(file: string): Worker {
-  return startModuleThread(THREAD_MODULE, { file });
+  return startModuleThread(THREAD_MODULE, { file, answerRows: ANSWER_ROWS });
 }
 
 interface Pending {
   resolve(rows: unknown[]): void;
   reject(error: Error): void;
+  /** The parts received so far of an answer that comes in several. */
+  parts: unknown[][];
 }
 
 /**
@@ -80,7 +85,7 @@ class ReaderThread {
     const request: ReadRequest = { id, sql: query.sql, parameters: [...query.parameters] };
     return new Promise((resolve, reject) => {
       if (this.#pending.size === 0) this.#worker.ref();
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { resolve, reject, parts: [] });
       this.#worker.postMessage(request);
     });
   }
@@ -88,9 +93,15 @@ class ReaderThread {
   #settle(answer: ReadAnswer): void {
     const pending = this.#pending.get(answer.id);
     if (!pending) return;
+    if ('rows' in answer && answer.more) {
+      pending.parts.push(answer.rows);
+      // The next part after whatever else is waiting to run: other work goes between the parts.
+      setImmediate(() => this.#worker.postMessage({ id: answer.id, next: true } satisfies ReadRequest));
+      return;
+    }
     this.#pending.delete(answer.id);
     if (this.#pending.size === 0) this.#worker.unref();
-    if ('rows' in answer) pending.resolve(answer.rows);
+    if ('rows' in answer) pending.resolve(pending.parts.length ? pending.parts.concat([answer.rows]).flat() : answer.rows);
     else pending.reject(Object.assign(new Error(answer.error.message), answer.error.code === undefined ? {} : { code: answer.error.code }));
   }
 
