@@ -2,6 +2,7 @@ import { DAY_MS } from '../../core/activity.js';
 import { emotionOf } from '../../core/frameworks/journey-map.js';
 import { scoreTypology, type InteractionCount } from '../../core/scores/engagement-scoring.js';
 import { healthScore, type HealthInputs, type HealthScoring } from '../../core/scores/health-scoring.js';
+import { mapInSlices } from '../../platform/map-in-slices.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
 
@@ -21,15 +22,22 @@ export async function accountHealth(context: EngineContext, workspaceId: string,
     const counts = await context.store.metrics.interactionCounts(workspaceId, 'account', end - window, end, groupIds);
     const feedback = await context.store.metrics.accountFeedback(workspaceId, end - window, end, groupIds);
     const byAccount = new Map<string, InteractionCount[]>();
-    for (const c of counts) byAccount.set(c.subjectId, [...(byAccount.get(c.subjectId) ?? []), c]);
+    for (const c of counts) {
+      const mine = byAccount.get(c.subjectId);
+      if (mine) mine.push(c);
+      else byAccount.set(c.subjectId, [c]);
+    }
     const emotions = new Map<string, number[]>();
     for (const f of feedback) {
       const emotion = emotionOf(f);
-      if (emotion !== null) emotions.set(f.groupId, [...(emotions.get(f.groupId) ?? []), emotion]);
+      if (emotion === null) continue;
+      const felt = emotions.get(f.groupId);
+      if (felt) felt.push(emotion);
+      else emotions.set(f.groupId, [emotion]);
     }
     const ids = new Set([...byAccount.keys(), ...emotions.keys(), ...[...renewals].filter(([, at]) => at !== null).map(([id]) => id)]);
     return new Map(
-      [...ids].map((groupId): [string, HealthInputs] => {
+      await mapInSlices([...ids], (groupId): [string, HealthInputs] => {
         const mine = byAccount.get(groupId) ?? [];
         const felt = emotions.get(groupId);
         const renewal = renewals.get(groupId) ?? null;
@@ -47,12 +55,12 @@ export async function accountHealth(context: EngineContext, workspaceId: string,
     );
   };
   const [current, previous] = [await inputsAt(now), await inputsAt(now - window)];
-  const items = [...current]
-    .map(([groupId, inputs]) => {
-      const health = healthScore(scoring, inputs);
-      const before = previous.has(groupId) ? healthScore(scoring, previous.get(groupId)!).score : null;
-      return { groupId, ...health, inputs, previousScore: before, trend: health.score === null || before === null ? null : health.score - before };
-    })
+  const scored = await mapInSlices([...current], ([groupId, inputs]) => {
+    const health = healthScore(scoring, inputs);
+    const before = previous.has(groupId) ? healthScore(scoring, previous.get(groupId)!).score : null;
+    return { groupId, ...health, inputs, previousScore: before, trend: health.score === null || before === null ? null : health.score - before };
+  });
+  const items = scored
     .filter((item) => item.score !== null)
     .sort((a, b) => a.score! - b.score! || (a.groupId < b.groupId ? -1 : 1));
   return { scoring: scoring satisfies HealthScoring, from: now - window, to: now, items };

@@ -1,6 +1,7 @@
 import { DAY_MS } from '../../core/activity.js';
 import { explainScore, scoreTypology, type InteractionCount, type Typology } from '../../core/scores/engagement-scoring.js';
 import { notFound } from '../../core/errors.js';
+import { mapInSlices } from '../../platform/map-in-slices.js';
 import type { EngineContext } from '../context.js';
 import { effectiveDefinitions, findDefinition } from '../definitions/effective-definitions.js';
 
@@ -39,12 +40,11 @@ export async function engagementScores(context: EngineContext, workspaceId: stri
     bySubject(await context.store.metrics.interactionCounts(workspaceId, subject, now - 2 * window, now - window, subjectIds)),
   ];
   const ids = [...new Set([...current.keys(), ...previous.keys()])];
-  const items = ids
-    .map((subjectId) => {
-      const score = scoreTypology(typology, current.get(subjectId) ?? []);
-      const before = scoreTypology(typology, previous.get(subjectId) ?? []);
-      return { subjectId, total: score.total, previousTotal: before.total, trend: score.total - before.total, types: score.types, explanation: explainScore(score, scoring.windowDays) };
-    })
-    .sort((a, b) => b.total - a.total || (a.subjectId < b.subjectId ? -1 : 1));
+  const scored = await mapInSlices(ids, (subjectId) => {
+    const score = scoreTypology(typology, current.get(subjectId) ?? []);
+    const before = scoreTypology(typology, previous.get(subjectId) ?? []);
+    return { subjectId, total: score.total, previousTotal: before.total, trend: score.total - before.total, types: score.types, explanation: explainScore(score, scoring.windowDays) };
+  });
+  const items = scored.sort((a, b) => b.total - a.total || (a.subjectId < b.subjectId ? -1 : 1));
   return { typology: { id: typology.id, name: typology.name, types: typology.types }, typologies: scoring.typologies.map((t) => ({ id: t.id, name: t.name })), windowDays: scoring.windowDays, from: now - window, to: now, items };
 }

@@ -3,6 +3,7 @@ import { currentStage, funnel } from '../../core/frameworks/funnel.js';
 import { journeyMapOfCells } from '../../core/frameworks/journey-map.js';
 import { notFound } from '../../core/errors.js';
 import { periodBoundaries, periodIndex } from '../../core/metrics/periods.js';
+import { mapInSlices } from '../../platform/map-in-slices.js';
 import type { EngineContext } from '../context.js';
 import { definitionsOf, effectiveDefinitions } from '../definitions/effective-definitions.js';
 import type { MetricRange } from './period-metrics.js';
@@ -26,14 +27,12 @@ export async function frameworkFunnel(context: EngineContext, workspaceId: strin
   const framework = await frameworkById(context, workspaceId, id);
   const boundaries = periodBoundaries(range.from, range.to, range.interval);
   const subjects = await context.store.metrics.stageTimes(workspaceId, framework, { from: boundaries[0]!, to: boundaries[boundaries.length - 1]!, audience: range.audience });
-  return {
-    framework,
-    interval: range.interval,
-    from: boundaries[0]!,
-    to: boundaries[boundaries.length - 1]!,
-    ...funnel(framework, subjects),
-    cohorts: boundaries.slice(0, -1).map((start, i) => ({ start, end: boundaries[i + 1]!, ...funnel(framework, subjects.filter((s) => periodIndex(s.times[0]!, boundaries) === i)) })),
-  };
+  const byCohort = boundaries.slice(0, -1).map((): typeof subjects => []);
+  for (const s of subjects) byCohort[periodIndex(s.times[0]!, boundaries)]?.push(s);
+  const overall = funnel(framework, subjects);
+  // A cohort at a time, the event loop running between them.
+  const cohorts = await mapInSlices(byCohort, (members, i) => ({ start: boundaries[i]!, end: boundaries[i + 1]!, ...funnel(framework, members) }), 1);
+  return { framework, interval: range.interval, from: boundaries[0]!, to: boundaries[boundaries.length - 1]!, ...overall, cohorts };
 }
 
 /** One contact's or account's place in every framework of its kind: the current stage, since when, and each stage's time. */
