@@ -13,6 +13,7 @@ import { addUser } from '../../src/engine/users.js';
 import { systemClock } from '../../src/engine/system-context.js';
 import { sqliteDialect } from '../../src/store/dialects/sqlite/sqlite-dialect.js';
 import { Store } from '../../src/store/store.js';
+import type { EngineContext } from '../../src/engine/context.js';
 import { testContext, testWorkspace } from '../support/context.js';
 
 /**
@@ -37,61 +38,59 @@ const missingChromium = !existsSync(CHROMIUM);
 const skip = missingChromium && !process.env['CI'] ? `no chromium at ${CHROMIUM} (install chromium or set CHROMIUM_PATH)` : false;
 
 test('a team member logs in and follows an account from the overview to one of its contacts', { skip, timeout: 120_000 }, async () => {
-  assert.ok(!missingChromium, `no chromium at ${CHROMIUM}: CI must install it (or set CHROMIUM_PATH)`);
-  assert.ok(existsSync(join(ROOT, 'web', 'dist', 'index.html')), 'web/dist/index.html is missing: run `npm run build` first');
-  mkdirSync(ARTIFACTS, { recursive: true });
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-browser-'));
-  const store = await Store.open(sqliteDialect(join(dataDir, 'touchpoint.db')));
-  // The real clock: the overview counts the last 90 days before now.
-  const context = testContext(store, systemClock);
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    server = await startServer(context, { port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const workspace = await testWorkspace(context, 'default');
-    await addUser(context, { workspaceId: 'default', ...LOGIN, role: 'admin', name: 'Casey Morgan' });
-    await addTeamMember(context, 'default', { email: LOGIN.email, name: 'Casey Morgan', role: 'csm', capacity: 10 });
-    const ingest = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: workspace.ingestHeaders, body: JSON.stringify({ batch: messages(Date.now()) }) });
-    assert.equal(ingest.status, 200, await ingest.text());
-    await assignModels(context, 'default', 'test');
-    // Three people with one order between them cannot fit the models; the walk stores the
-    // published CDNOW fit when it needs one, as `touchpoint clv` on more history would.
-    const storeFit = () => store.lifetimeValueFits.save('default', cdnowFit(Date.now()));
-    await clickThrough(await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }), server.url, storeFit);
-  } finally {
-    await browser?.close();
-    await server?.close();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  await onFreshServer(
+    async (context) => {
+      await addUser(context, { workspaceId: 'default', ...LOGIN, role: 'admin', name: 'Casey Morgan' });
+      await addTeamMember(context, 'default', { email: LOGIN.email, name: 'Casey Morgan', role: 'csm', capacity: 10 });
+    },
+    async (context, page, url) => {
+      const workspace = await testWorkspace(context, 'default');
+      const ingest = await fetch(`${url}/v1/batch`, { method: 'POST', headers: workspace.ingestHeaders, body: JSON.stringify({ batch: messages(Date.now()) }) });
+      assert.equal(ingest.status, 200, await ingest.text());
+      await assignModels(context, 'default', 'test');
+      // Three people with one order between them cannot fit the models; the walk stores the
+      // published CDNOW fit when it needs one, as `touchpoint clv` on more history would.
+      const storeFit = () => context.store.lifetimeValueFits.save('default', cdnowFit(Date.now()));
+      await clickThrough(page, url, storeFit);
+    },
+  );
 });
 
 test("the demo's overview, metrics, framework funnels and journey map render with its data", { skip, timeout: 180_000 }, async () => {
+  await onFreshServer(
+    // `touchpoint serve --demo` at a tenth of the shipped size: 20 accounts, a year of history.
+    (context) => loadDemoIfEmpty(context, 'default', { log: () => {}, scale: 0.1 }),
+    (_context, page, url) => walkDemo(page, url),
+  );
+});
+
+/**
+ * A fresh SQLite store with the default workspace, filled by `prepare`, then a server and a
+ * browser page over it for `walk`; everything is closed and removed afterwards. The real
+ * clock: the overview counts the last 90 days before now.
+ */
+async function onFreshServer(prepare: (context: EngineContext) => Promise<void>, walk: (context: EngineContext, page: Page, url: string) => Promise<void>): Promise<void> {
   assert.ok(!missingChromium, `no chromium at ${CHROMIUM}: CI must install it (or set CHROMIUM_PATH)`);
   assert.ok(existsSync(join(ROOT, 'web', 'dist', 'index.html')), 'web/dist/index.html is missing: run `npm run build` first');
   mkdirSync(ARTIFACTS, { recursive: true });
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-browser-demo-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-browser-'));
   const store = await Store.open(sqliteDialect(join(dataDir, 'touchpoint.db')));
   const context = testContext(store, systemClock);
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
-    // `touchpoint serve --demo` at a tenth of the shipped size: 20 accounts, a year of history.
     await store.workspaces.ensure('default', 'Default workspace', Date.now());
-    await loadDemoIfEmpty(context, 'default', { log: () => {}, scale: 0.1 });
+    await prepare(context);
     server = await startServer(context, { port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    await walkDemo(await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }), server.url);
+    await walk(context, await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }), server.url);
   } finally {
     await browser?.close();
     await server?.close();
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-});
+}
 
 /** The demo as its login finds it: every analytics page shows figures, none an empty state. */
 async function walkDemo(page: Page, url: string): Promise<void> {

@@ -35,12 +35,6 @@ export class BatchRecords {
     return batch.get(contactId);
   }
 
-  /** Contacts by id, those that exist, in the order asked. */
-  async contacts(workspaceId: string, contactIds: readonly string[]): Promise<Contact[]> {
-    const found = await Promise.all(contactIds.map((id) => this.contact(workspaceId, id)));
-    return found.filter((c) => c !== undefined);
-  }
-
   async account(workspaceId: string, groupId: string): Promise<AccountRecord | undefined> {
     const key = recordKey(workspaceId, 'account', groupId);
     const batch = await this.#batch(this.#accounts, workspaceId, async () => {

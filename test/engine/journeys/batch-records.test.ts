@@ -35,7 +35,7 @@ for (const database of DATABASES) {
       const bob = (await store.contacts.findByUserId(ws, 'bob'))!;
       const records = new BatchRecords(store, [emailTo(ws, ann.id), emailTo(ws, bob.id)]);
 
-      assert.deepEqual(await records.contacts(ws, [bob.id, ann.id, 'gone']), [bob, ann]);
+      assert.deepEqual(await Promise.all([bob.id, ann.id, 'gone'].map((id) => records.contact(ws, id))), [bob, ann, undefined]);
       const { contactCount: _count, lastSeenAt: _seen, ...acme } = (await store.accounts.find(ws, 'acme'))!;
       assert.deepEqual(await records.account(ws, 'acme'), acme);
       assert.equal((await records.account(ws, 'initech'))?.name, 'Initech', 'an account the batch did not name is read on its own');
